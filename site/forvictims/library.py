@@ -1,0 +1,331 @@
+"""Load every content file, validate it, and hold it as one immutable Library.
+
+The Library is the single source of truth for the preview server and the freezer. Loading
+gathers every problem in every file before it stops, so editors fix them all in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, Iterable, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import markdown
+from .frontmatter import FrontMatterError, load_yaml, locate, split
+from .model import Area, CrimeType, Page, Service, Site, SLUG
+from .problems import ContentError, Problem
+
+M = TypeVar("M", bound=BaseModel)
+
+KINDS: dict[str, type[BaseModel]] = {
+    "crime-types": CrimeType,
+    "areas": Area,
+    "services": Service,
+    "pages": Page,
+}
+
+# General pages the site's own navigation links to: without them a visitor meets a dead link.
+REQUIRED_PAGES = (
+    "get-help-now",
+    "staying-safe-online",
+    "your-rights",
+    "reporting-a-crime",
+    "support-without-reporting",
+    "restorative-justice",
+    "young-people",
+    "accessibility",
+    "privacy",
+    "about",
+)
+
+
+@dataclass(frozen=True)
+class Document(Generic[M]):
+    """One content file: its slug (the file name), its checked front matter and its body."""
+
+    slug: str
+    source: str  # the file, as editors see it in messages
+    meta: M
+    body: str
+    body_line: int  # line of the file on which the body starts
+
+
+@dataclass(frozen=True)
+class Support:
+    """Services for one crime type in one area, nearest first."""
+
+    local: list[Document[Service]]
+    regional: list[Document[Service]]
+    national: list[Document[Service]]
+
+    def __iter__(self):
+        return iter((*self.local, *self.regional, *self.national))
+
+
+@dataclass(frozen=True)
+class Library:
+    """All content, checked. Dictionaries are ordered for display (by title or name)."""
+
+    site: Site
+    crime_types: dict[str, Document[CrimeType]]
+    areas: dict[str, Document[Area]]
+    services: dict[str, Document[Service]]
+    pages: dict[str, Document[Page]]
+    site_source: str = field(default="content/site.yaml")
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.site.languages)
+
+    def support(self, crime: str | None = None, area: str | None = None) -> Support:
+        """Services for `crime` (all crime types if None) in `area` (any area if None)."""
+        chosen = [
+            doc
+            for doc in self.services.values()
+            if (crime is None or doc.meta.covers_crime(crime))
+            and (area is None or doc.meta.covers_area(area))
+        ]
+        return Support(
+            local=[doc for doc in chosen if not doc.meta.is_national() and not doc.meta.is_regional()],
+            regional=[doc for doc in chosen if doc.meta.is_regional()],
+            national=[doc for doc in chosen if doc.meta.is_national()],
+        )
+
+    def areas_of(self, service: Service) -> list[Document[Area]]:
+        """The areas a local service covers, in display order."""
+        if isinstance(service.areas, str):
+            return list(self.areas.values())
+        return [doc for doc in self.areas.values() if doc.slug in service.areas]
+
+    def crime_types_of(self, service: Service) -> list[Document[CrimeType]]:
+        if service.crime_types == "all":
+            return list(self.crime_types.values())
+        return [doc for doc in self.crime_types.values() if doc.slug in service.crime_types]
+
+    def site_paths(self) -> set[str]:
+        """Every page path under a language prefix, like /crime/domestic-abuse/."""
+        return site_paths(self.crime_types, self.areas, self.services, self.pages)
+
+
+def site_paths(crime_types: Iterable[str], areas: Iterable[str], services: Iterable[str],
+               pages: Iterable[str]) -> set[str]:
+    crime_types, areas = list(crime_types), list(areas)
+    paths = {"/", "/crime/", "/area/", "/helplines/"}
+    paths |= {f"/crime/{crime}/" for crime in crime_types}
+    paths |= {f"/area/{area}/" for area in areas}
+    paths |= {f"/area/{area}/{crime}/" for area in areas for crime in crime_types}
+    paths |= {f"/services/{service}/" for service in services}
+    paths |= {f"/{page}/" for page in pages}
+    return paths
+
+
+def display_path(path: Path) -> str:
+    """The path as an editor would type it: relative to where they are, when that is short."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def read_text(path: Path) -> str:
+    """The text of a content file, or a FrontMatterError saying why it cannot be read as text."""
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise FrontMatterError(1, "this is not a text file: content files must be plain text (Markdown)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise FrontMatterError(
+            line,
+            "this line has characters that are not UTF-8 text: save the file again as UTF-8 "
+            "(in most editors: Save As, then choose UTF-8)",
+        ) from None
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice an editor most likely meant: "stalkng" → "stalking-and-harassment"."""
+    def score(choice: str) -> float:
+        return max(difflib.SequenceMatcher(None, word, choice).ratio(),
+                   difflib.SequenceMatcher(None, word, choice[: len(word)]).ratio())
+    best = max(choices, key=score, default=None)
+    return best if best is not None and score(best) >= 0.75 else None
+
+
+def suggest_slug(name: str) -> str:
+    """A file name an editor could use instead: "Domestic Abuse" → "domestic-abuse"."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "new-page"
+
+
+def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
+    """An editor-friendly sentence for one pydantic error."""
+    kind, ctx = error["type"], error.get("ctx") or {}
+    name = next((part for part in reversed(error["loc"]) if isinstance(part, str)), "")
+    if kind == "missing":
+        return f"is missing: add a line like `{name}: …`"
+    if error.get("input", "") is None:
+        return "is empty: write something after the colon, or remove the line"
+    if kind == "extra_forbidden":
+        known = ", ".join(model.model_fields) if len(error["loc"]) == 1 else ""
+        return "is not a field we know: check the spelling" + (f" (the fields are: {known})" if known else "")
+    if kind in ("value_error", "assertion_error"):
+        return str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
+    if kind == "literal_error":
+        return f"must be one of: {ctx.get('expected', '').replace(chr(39), '')}"
+    if kind in ("string_type", "string_sub_type"):
+        return "must be text (put it in \"quotes\" if it looks like a number or a date)"
+    if kind in ("bool_type", "bool_parsing"):
+        return "must be true or false"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "must be a whole number, like 16"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return "must be between 0 and 120"
+    if kind.startswith("date"):
+        return "must be a date written like 2026-11-20"
+    if kind in ("list_type", "tuple_type"):
+        return "must be a list: write [first, second], or each item on its own line starting with -"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "must be a set of `name: value` lines"
+    if kind == "string_pattern_mismatch":
+        return {
+            "ons_code": "must be an ONS code like E08000028",
+            "silent_solution": "must be two digits, like 55",
+        }.get(name, f"is not in the expected form ({ctx.get('pattern')})")
+    return error["msg"]
+
+
+def dotted(loc: tuple[Any, ...]) -> str:
+    """("phones", 0, "number") → "phones[0].number"."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+class _Loader:
+    """Collects documents and problems while reading a content folder."""
+
+    def __init__(self, content_dir: Path):
+        self.content_dir = content_dir
+        self.problems: list[Problem] = []
+        self.nodes: dict[str, Any] = {}  # source → YAML node tree, for cross-reference lines
+
+    def problem(self, source: str, line: int, message: str) -> None:
+        self.problems.append(Problem(source, line, message))
+
+    def validate(self, model: type[M], data: Any, node: Any, source: str, first_line: int) -> M | None:
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            for detail in error.errors():
+                line, loc = locate(node, detail["loc"], first_line)
+                name = dotted(loc)
+                message = describe(detail, model)
+                self.problem(source, line, f"{name}: {message}" if name else message)
+            return None
+
+    def load_site(self) -> Site | None:
+        path = self.content_dir / "site.yaml"
+        source = display_path(path)
+        if not path.is_file():
+            self.problem(source, 1, "is missing: the site settings (name, languages, emergency numbers) live here")
+            return None
+        try:
+            node, data = load_yaml(read_text(path).removeprefix("\ufeff"))
+        except FrontMatterError as error:
+            self.problem(source, error.line, error.message)
+            return None
+        if not isinstance(data, dict):
+            self.problem(source, 1, "must be a set of `name: value` lines")
+            return None
+        return self.validate(Site, data, node, source, first_line=1)
+
+    def load_kind(self, folder: str, model: type[M]) -> dict[str, Document[M]]:
+        documents: dict[str, Document[M]] = {}
+        directory = self.content_dir / folder
+        if not directory.is_dir():
+            self.problem(display_path(directory), 1, f"is missing: the {folder} files live in this folder")
+            return documents
+        for path in sorted(directory.iterdir()):
+            if path.name.startswith(".") or path.is_dir():
+                continue
+            source = display_path(path)
+            if path.suffix != ".md":
+                self.problem(source, 1, "is not a Markdown file: content files must end in .md")
+                continue
+            if not SLUG.match(path.stem):
+                self.problem(
+                    source, 1,
+                    "the file name becomes the web address, so it must be lower-case words joined "
+                    f"by - with no spaces or capitals: rename it {suggest_slug(path.stem)}.md",
+                )
+                continue
+            document = self.load_document(path, source, model)
+            if document is not None:
+                documents[path.stem] = document
+        return documents
+
+    def load_document(self, path: Path, source: str, model: type[M]) -> Document[M] | None:
+        try:
+            parsed = split(read_text(path))
+        except FrontMatterError as error:
+            self.problem(source, error.line, error.message)
+            return None
+        self.nodes[source] = parsed.node
+        meta = self.validate(model, parsed.data, parsed.node, source, first_line=2)
+        if meta is None:
+            return None
+        return Document(path.stem, source, meta, parsed.body, parsed.body_line)
+
+    def check_reference(self, document: Document, loc: tuple[Any, ...], slug: str,
+                        known: dict[str, Any], what: str) -> None:
+        if slug not in known:
+            line, _ = locate(self.nodes.get(document.source), loc, first_line=2)
+            close = closest(slug, known)
+            hint = f'did you mean "{close}"?' if close else f"the {what}s are: {', '.join(known) or 'none yet'}"
+            self.problem(document.source, line, f'{dotted(loc[:1])}: there is no {what} called "{slug}": {hint}')
+
+    def check_references(self, crime_types: dict, areas: dict, services: dict) -> None:
+        for doc in services.values():
+            if isinstance(doc.meta.crime_types, list):
+                for index, slug in enumerate(doc.meta.crime_types):
+                    self.check_reference(doc, ("crime_types", index), slug, crime_types, "crime type")
+            if isinstance(doc.meta.areas, list):
+                for index, slug in enumerate(doc.meta.areas):
+                    self.check_reference(doc, ("areas", index), slug, areas, "area")
+        for doc in crime_types.values():
+            for index, slug in enumerate(doc.meta.related):
+                self.check_reference(doc, ("related", index), slug, crime_types, "crime type")
+
+
+def load_library(content_dir: Path | str) -> Library:
+    """Read, validate and cross-check everything in `content_dir`, or raise ContentError."""
+    loader = _Loader(Path(content_dir))
+    site = loader.load_site()
+    loaded = {folder: loader.load_kind(folder, model) for folder, model in KINDS.items()}
+    crime_types, areas, services, pages = (loaded[folder] for folder in KINDS)
+    loader.check_references(crime_types, areas, services)
+    for slug in REQUIRED_PAGES:
+        if slug not in pages and (loader.content_dir / "pages").is_dir():
+            loader.problem(
+                display_path(loader.content_dir / "pages" / f"{slug}.md"), 1,
+                "is missing: every page of the site links to it, so it must exist",
+            )
+    paths = site_paths(crime_types, areas, services, pages)
+    for documents in loaded.values():
+        for doc in documents.values():
+            for line, message in markdown.check(doc.body, doc.body_line, paths):
+                loader.problem(doc.source, line, message)
+    if loader.problems or site is None:
+        raise ContentError(loader.problems)
+    return Library(
+        site=site,
+        crime_types=dict(sorted(crime_types.items(), key=lambda item: item[1].meta.title)),
+        areas=dict(sorted(areas.items(), key=lambda item: item[1].meta.title)),
+        services=dict(sorted(services.items(), key=lambda item: item[1].meta.name.casefold())),
+        pages=pages,
+        site_source=display_path(loader.content_dir / "site.yaml"),
+    )

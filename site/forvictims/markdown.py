@@ -1,0 +1,190 @@
+"""Markdown bodies: checked for editors, rendered with GOV.UK Frontend classes.
+
+Raw HTML is never rendered (it shows as text). Links may go to a page of this site (written
+without the language, like /crime/domestic-abuse/), to a full https:// address, to an email
+address or to a phone number; anything else is an error. Phone numbers in the text become
+`tel:` links, so a visitor can tap any number they read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+import phonenumbers
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup
+
+from .model import REGION, parse_phone, tel_href
+
+EXTERNAL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+EMAIL = re.compile(r"^mailto:[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+# Short numbers people are told to call; longer ones are found by phonenumbers.
+SHORT_NUMBERS = re.compile(r"(?<![\d+])(999|101|111|112|18000|116 ?123|116 ?111)(?![\d])")
+
+CLASSES = {
+    "paragraph_open": "govuk-body",
+    "bullet_list_open": "govuk-list govuk-list--bullet",
+    "ordered_list_open": "govuk-list govuk-list--number",
+    "blockquote_open": "govuk-inset-text",
+    "hr": "govuk-section-break govuk-section-break--m govuk-section-break--visible",
+    "table_open": "govuk-table",
+    "thead_open": "govuk-table__head",
+    "tbody_open": "govuk-table__body",
+    "tr_open": "govuk-table__row",
+    "th_open": "govuk-table__header",
+    "td_open": "govuk-table__cell",
+    "link_open": "govuk-link",
+}
+HEADING_CLASSES = {"h2": "govuk-heading-m", "h3": "govuk-heading-s", "h4": "govuk-heading-s"}
+
+
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    # Every link is judged by check() and by _link_target(), not by markdown-it's silent filter,
+    # so that a bad link is reported to the editor instead of quietly becoming text.
+    parser.validateLink = lambda url: True
+    return parser
+
+
+_PARSER = _parser()
+
+
+def _inline_links(tokens: list[Token]) -> Iterator[tuple[Token, Token]]:
+    """(inline token, link or image token) for every link and image in the document."""
+    for token in tokens:
+        for child in token.children or []:
+            if child.type in ("link_open", "image"):
+                yield token, child
+
+
+def _line_of(inline: Token, needle: str, first_line: int) -> int:
+    start = (inline.map or [0, 0])[0]
+    for offset, text in enumerate(inline.content.split("\n")):
+        if needle and needle in text:
+            return first_line + start + offset
+    return first_line + start
+
+
+def check(body: str, first_line: int, paths: set[str]) -> list[tuple[int, str]]:
+    """Problems in a Markdown body as (file line, message). `paths` are this site's pages."""
+    problems: list[tuple[int, str]] = []
+    tokens = _PARSER.parse(body)
+    for token in tokens:
+        if token.type == "heading_open" and token.tag == "h1":
+            problems.append((
+                first_line + token.map[0],
+                "use ## for headings: the page title is already the one main heading (#)",
+            ))
+    for inline, child in _inline_links(tokens):
+        if child.type == "image":
+            src = child.attrGet("src") or ""
+            problems.append((
+                _line_of(inline, src, first_line),
+                "pictures cannot be added to pages: describe it in words instead",
+            ))
+            continue
+        href = str(child.attrGet("href") or "")
+        line = _line_of(inline, href, first_line)
+        message = _link_problem(href, paths)
+        if message:
+            problems.append((line, message))
+    return problems
+
+
+def _link_problem(href: str, paths: set[str]) -> str | None:
+    if EXTERNAL.match(href) or EMAIL.match(href) or href.startswith("#"):
+        return None
+    if href.startswith("tel:"):
+        if parse_phone(href[4:]) is None:
+            return f'the link "{href}" is not a valid UK phone number: write it like tel:08082000247'
+        return None
+    if href.startswith("/"):
+        path = href.split("#")[0]
+        if path in paths:
+            return None
+        if f"{path}/" in paths:
+            return f'the link "{href}" needs a / at the end: write {path}/'
+        return (
+            f'the link "{href}" goes to a page that does not exist: check the spelling '
+            "(pages of this site are written like /crime/domestic-abuse/ or /staying-safe-online/)"
+        )
+    return (
+        f'the link "{href}" cannot be used: link to a page of this site like /crime/domestic-abuse/, '
+        "a full web address starting https://, or mailto: with an email address"
+    )
+
+
+def _link_target(href: str, internal: Callable[[str], str]) -> tuple[str, bool] | None:
+    """The href to write and whether it leaves the site; None when the link must not be made."""
+    if EXTERNAL.match(href):
+        return href, True
+    if EMAIL.match(href) or href.startswith("#"):
+        return href, False
+    if href.startswith("tel:") and parse_phone(href[4:]) is not None:
+        return f"tel:{tel_href(href[4:])}", False
+    if href.startswith("/"):
+        path, hash_, fragment = href.partition("#")
+        return internal(path) + hash_ + fragment, False
+    return None
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, REGION)]
+    for match in SHORT_NUMBERS.finditer(text):
+        if not any(start <= match.start() < end for start, end in spans):
+            spans.append(match.span())
+    return sorted(spans)
+
+
+def _link_phone_numbers(children: list[Token]) -> list[Token]:
+    """Split text tokens so that each phone number outside a link becomes a tel: link."""
+    result: list[Token] = []
+    depth = 0
+    for child in children:
+        depth += child.type == "link_open"
+        depth -= child.type == "link_close"
+        if child.type != "text" or depth:
+            result.append(child)
+            continue
+        text, position = child.content, 0
+        for start, end in _phone_spans(text):
+            number = text[start:end]
+            if start > position:
+                result.append(Token("text", "", 0, content=text[position:start]))
+            result.append(Token("link_open", "a", 1, attrs={"href": f"tel:{tel_href(number)}"}))
+            result.append(Token("text", "", 0, content=number))
+            result.append(Token("link_close", "a", -1))
+            position = end
+        if position < len(text):
+            result.append(Token("text", "", 0, content=text[position:]))
+    return result
+
+
+def render(body: str, internal: Callable[[str], str]) -> Markup:
+    """HTML for a body. `internal` turns a site path (/crime/x/) into a URL for this language."""
+    tokens = _PARSER.parse(body)
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            token.children = _link_phone_numbers(token.children)
+            for child in token.children:
+                if child.type == "link_open":
+                    _style_link(child, internal)
+        elif token.type == "heading_open":
+            token.attrSet("class", HEADING_CLASSES.get(token.tag, "govuk-heading-m"))
+        elif token.type in CLASSES:
+            token.attrSet("class", CLASSES[token.type])
+    return Markup(_PARSER.renderer.render(tokens, _PARSER.options, {}))
+
+
+def _style_link(token: Token, internal: Callable[[str], str]) -> None:
+    target = _link_target(str(token.attrGet("href") or ""), internal)
+    if target is None:  # check() reports these; never render an unsafe link
+        token.attrSet("href", "#")
+        return
+    href, external = target
+    token.attrSet("href", href)
+    token.attrSet("class", CLASSES["link_open"])
+    if external:
+        token.attrSet("rel", "noopener noreferrer")

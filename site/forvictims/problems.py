@@ -1,0 +1,32 @@
+"""Problems found in content, reported to editors all at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import click
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file: where it is, what is wrong and how to fix it."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class ContentError(click.ClickException):
+    """Content that cannot be built. Lists every problem, so editors fix them in one pass."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        count = len(self.problems)
+        heading = f"Found {count} problem{'s' if count != 1 else ''} in the content. Nothing was built."
+        super().__init__("\n".join([heading, *map(str, self.problems)]))
+
+    def format_message(self) -> str:
+        return self.message

@@ -1,0 +1,86 @@
+"""Small content trees for tests, written into a temporary folder from a dict of files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from forvictims.library import REQUIRED_PAGES
+
+SITE = """\
+name: For Victims
+organisation: West Midlands Police and Crime Commissioner
+languages:
+  en: English
+base_url: /
+exit_url: https://www.bbc.co.uk/weather
+emergency:
+  police: "999"
+  silent_solution: "55"
+  textphone: "18000"
+  non_emergency: "101"
+"""
+
+CRIME = """\
+---
+title: Domestic abuse
+summary: When a partner or family member hurts or controls you.
+keywords: [my partner hits me]
+related: []
+---
+## What it is
+
+Someone close to you hurts you. Read [staying safe online](/staying-safe-online/).
+"""
+
+AREA = """\
+---
+title: Sandwell
+ons_code: E08000028
+places: [West Bromwich, Oldbury]
+---
+Help in Sandwell.
+"""
+
+SERVICE = """\
+---
+name: Test Helpline
+organisation: Test Charity
+summary: Free help, day or night.
+crime_types: [domestic-abuse]
+areas: national
+phones:
+  - number: 0808 2000 247
+    free: true
+hours: 24/7
+web: https://www.example.org.uk
+eligibility: Anyone.
+source: https://www.example.org.uk/contact
+last_checked: 2026-11-20
+---
+What happens when you call.
+"""
+
+MINIMAL: dict[str, str] = {
+    "site.yaml": SITE,
+    "crime-types/domestic-abuse.md": CRIME,
+    "areas/sandwell.md": AREA,
+    "services/test-helpline.md": SERVICE,
+    **{f"pages/{slug}.md": f"---\ntitle: Page {slug}\nsummary: About {slug}.\n---\nText.\n"
+       for slug in REQUIRED_PAGES},
+}
+
+
+def write_tree(root: Path, changes: dict[str, str | bytes | None] | None = None) -> Path:
+    """Write MINIMAL with `changes` applied (None deletes a file) into root/content."""
+    files: dict[str, str | bytes | None] = {**MINIMAL, **(changes or {})}
+    content = root / "content"
+    for name, text in files.items():
+        if text is None:
+            continue
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return content

@@ -1,0 +1,334 @@
+"""Content loading and validation: what an editor reads when a file is wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from content_tree import AREA, CRIME, SERVICE, write_tree
+from forvictims.library import load_library
+from forvictims.problems import ContentError
+
+SERVICE_FILE = "services/test-helpline.md"
+AREA_FILE = "areas/sandwell.md"
+CRIME_FILE = "crime-types/domestic-abuse.md"
+
+
+def service(old: str, new: str) -> dict[str, str]:
+    assert old in SERVICE
+    return {SERVICE_FILE: SERVICE.replace(old, new)}
+
+
+def area(old: str, new: str) -> dict[str, str]:
+    assert old in AREA
+    return {AREA_FILE: AREA.replace(old, new)}
+
+
+def crime_body(extra: str) -> dict[str, str]:
+    return {CRIME_FILE: CRIME + "\n" + extra + "\n"}
+
+
+BAD_INPUTS = [
+    pytest.param(
+        service("hours: 24/7", "hours: 24/7\nopening: always"),
+        "content/services/test-helpline.md:11: opening: is not a field we know: check the spelling "
+        "(the fields are: name, organisation, summary, crime_types, areas, phones, hours, web, chat, "
+        "email, eligibility, minimum_age, maximum_age, languages, attending, access, source, "
+        "last_checked, verify)",
+        id="unknown-field",
+    ),
+    pytest.param(
+        service("[domestic-abuse]", "[domestic-abuse, domestic-abus]"),
+        'content/services/test-helpline.md:5: crime_types: there is no crime type called '
+        '"domestic-abus": did you mean "domestic-abuse"?',
+        id="misspelt-crime-type",
+    ),
+    pytest.param(
+        service("areas: national", "areas: [dudley]"),
+        'content/services/test-helpline.md:6: areas: there is no area called "dudley": '
+        "the areas are: sandwell",
+        id="unknown-area",
+    ),
+    pytest.param(
+        service("0808 2000 247", "0121 49"),
+        'content/services/test-helpline.md:8: phones[0].number: "0121 49" is not a valid UK phone '
+        "number: write it like 0121 496 0000, or a short number like 116 123",
+        id="invalid-phone-number",
+    ),
+    pytest.param(
+        service("    free: true", "    type: mobile"),
+        "content/services/test-helpline.md:9: phones[0].type: must be one of: voice, text, textphone or video",
+        id="unknown-phone-type",
+    ),
+    pytest.param(
+        service("    free: true", "    free: maybe"),
+        "content/services/test-helpline.md:9: phones[0].free: must be true or false",
+        id="free-not-true-or-false",
+    ),
+    pytest.param(
+        service("hours: 24/7", "hours: 24 hours"),
+        'content/services/test-helpline.md:10: hours: "24 hours" is not opening hours we can read: '
+        "write 24/7, or a list of days with opens and closes times",
+        id="unreadable-hours",
+    ),
+    pytest.param(
+        # Unquoted 17:00 is the number 1020 in plain YAML; here it stays a time.
+        service("hours: 24/7", "hours:\n  - days: MO-FR\n    opens: 17:00\n    closes: 09:00"),
+        "content/services/test-helpline.md:11: hours[0]: closes at 09:00, which is not after it "
+        "opens at 17:00: check the times (use 24:00 for midnight)",
+        id="closes-before-it-opens",
+    ),
+    pytest.param(
+        service("hours: 24/7", "hours:\n  - days: MO-FR\n    opens: 25:00\n    closes: 9am"),
+        'content/services/test-helpline.md:12: hours[0].opens: "25:00" is not a time of day: '
+        'write it like "09:00" or "17:30"\n'
+        'content/services/test-helpline.md:13: hours[0].closes: "9am" is not a time of day: '
+        'write it like "09:00" or "17:30"',
+        id="impossible-times",
+    ),
+    pytest.param(
+        service("hours: 24/7", "hours:\n  - days: Monday\n    opens: '09:00'\n    closes: '17:00'"),
+        'content/services/test-helpline.md:11: hours[0].days: "Monday" is not a set of days: '
+        "write them like MO-FR, SA, or MO,WE,FR (MO TU WE TH FR SA SU)",
+        id="days-in-words",
+    ),
+    pytest.param(
+        service("eligibility: Anyone.\n", ""),
+        "content/services/test-helpline.md:2: eligibility: is missing: add a line like `eligibility: …`",
+        id="missing-field",
+    ),
+    pytest.param(
+        service("last_checked: 2026-11-20", "last_checked: 2099-01-01"),
+        "content/services/test-helpline.md:14: last_checked: 2099-01-01 is in the future: "
+        "write the date the facts were checked",
+        id="date-in-future",
+    ),
+    pytest.param(
+        service("last_checked: 2026-11-20", "last_checked: last week"),
+        "content/services/test-helpline.md:14: last_checked: must be a date written like 2026-11-20",
+        id="not-a-date",
+    ),
+    pytest.param(
+        {SERVICE_FILE: SERVICE.replace("phones:\n  - number: 0808 2000 247\n    free: true\n", "")
+         .replace("web: https://www.example.org.uk\n", "")},
+        "content/services/test-helpline.md:2: has no way to get in touch: add phones, web, chat or email",
+        id="no-way-to-get-in-touch",
+    ),
+    pytest.param(
+        service("web: https://www.example.org.uk", "email: help-at-example"),
+        'content/services/test-helpline.md:11: email: "help-at-example" is not an email address: '
+        "write it like help@example.org.uk",
+        id="invalid-email",
+    ),
+    pytest.param(
+        service("web: https://www.example.org.uk", "web: www.example.org.uk"),
+        'content/services/test-helpline.md:11: web: "www.example.org.uk" is not a web address: '
+        "write it in full, like https://www.example.org.uk",
+        id="web-address-without-https",
+    ),
+    pytest.param(
+        service("eligibility: Anyone.", "eligibility: Anyone.\nlanguages: [english]"),
+        'content/services/test-helpline.md:13: languages[0]: "english" is not a language code: '
+        "use the two-letter code, like en, pl, ur or pa",
+        id="language-in-words",
+    ),
+    pytest.param(
+        service("eligibility: Anyone.", "eligibility: Anyone.\nminimum_age: sixteen"),
+        "content/services/test-helpline.md:13: minimum_age: must be a whole number, like 16",
+        id="age-in-words",
+    ),
+    pytest.param(
+        service("name: Test Helpline", "name: 123"),
+        'content/services/test-helpline.md:2: name: must be text (put it in "quotes" if it looks '
+        "like a number or a date)",
+        id="number-where-text-goes",
+    ),
+    pytest.param(
+        area("title: Sandwell", "title:"),
+        "content/areas/sandwell.md:2: title: is empty: write something after the colon, or remove the line",
+        id="empty-value",
+    ),
+    pytest.param(
+        area("E08000028", "E080"),
+        "content/areas/sandwell.md:3: ons_code: must be an ONS code like E08000028",
+        id="bad-ons-code",
+    ),
+    pytest.param(
+        {AREA_FILE: "---\ntitle: Sandwell\n"},
+        "content/areas/sandwell.md:1: the details at the top start with --- but never end: "
+        "add a line with only --- after them",
+        id="unterminated-front-matter",
+    ),
+    pytest.param(
+        {AREA_FILE: "Sandwell is in the Black Country.\n"},
+        "content/areas/sandwell.md:1: the file must start with a line of three dashes (---), then "
+        "the details (like `title:`), then another line of three dashes",
+        id="no-front-matter",
+    ),
+    pytest.param(
+        {AREA_FILE: ""},
+        "content/areas/sandwell.md:1: the file must start with a line of three dashes (---), then "
+        "the details (like `title:`), then another line of three dashes",
+        id="empty-file",
+    ),
+    pytest.param(
+        {AREA_FILE: "---\n- title\n- summary\n---\n"},
+        "content/areas/sandwell.md:2: the details at the top must be lines of `name: value`, "
+        "not a list or plain text",
+        id="front-matter-is-a-list",
+    ),
+    pytest.param(
+        area("ons_code", "\tons_code"),
+        "content/areas/sandwell.md:3: there is a tab character here: use spaces to indent, never tabs",
+        id="tab-in-yaml",
+    ),
+    pytest.param(
+        area("title: Sandwell", "title: Sandwell: the borough"),
+        "content/areas/sandwell.md:2: this line cannot be read (mapping values are not allowed "
+        "here). Check for a missing `:` after a name, a stray quote, or text that needs \"quotes\" "
+        "because it contains a colon",
+        id="malformed-yaml",
+    ),
+    pytest.param(
+        area("title: Sandwell", "title: Sandwell\ntitle: Oldbury"),
+        "content/areas/sandwell.md:3: `title` is written twice: keep only one",
+        id="field-written-twice",
+    ),
+    pytest.param(
+        {AREA_FILE: b"\x00\x01\x02PNG"},
+        "content/areas/sandwell.md:1: this is not a text file: content files must be plain text (Markdown)",
+        id="binary-file",
+    ),
+    pytest.param(
+        {AREA_FILE: AREA.replace("Oldbury", "Caf\u00e9").encode("latin-1")},
+        "content/areas/sandwell.md:4: this line has characters that are not UTF-8 text: save the "
+        "file again as UTF-8 (in most editors: Save As, then choose UTF-8)",
+        id="not-utf-8",
+    ),
+    pytest.param(
+        {"areas/West Bromwich.md": AREA},
+        "content/areas/West Bromwich.md:1: the file name becomes the web address, so it must be "
+        "lower-case words joined by - with no spaces or capitals: rename it west-bromwich.md",
+        id="file-name-with-spaces",
+    ),
+    pytest.param(
+        {"areas/notes.txt": "Remember to add Tipton."},
+        "content/areas/notes.txt:1: is not a Markdown file: content files must end in .md",
+        id="not-a-markdown-file",
+    ),
+    pytest.param(
+        {"pages/privacy.md": None},
+        "content/pages/privacy.md:1: is missing: every page of the site links to it, so it must exist",
+        id="required-page-missing",
+    ),
+    pytest.param(
+        {CRIME_FILE: CRIME.replace("related: []", "related: [stalking]")},
+        'content/crime-types/domestic-abuse.md:5: related: there is no crime type called '
+        '"stalking": the crime types are: domestic-abuse',
+        id="unknown-related-crime-type",
+    ),
+    pytest.param(
+        crime_body("[click here](javascript:alert(1))"),
+        'content/crime-types/domestic-abuse.md:11: the link "javascript:alert(1)" cannot be used: '
+        "link to a page of this site like /crime/domestic-abuse/, a full web address starting "
+        "https://, or mailto: with an email address",
+        id="javascript-link",
+    ),
+    pytest.param(
+        crime_body("[click here](data:text/html,hello)"),
+        'content/crime-types/domestic-abuse.md:11: the link "data:text/html,hello" cannot be used: '
+        "link to a page of this site like /crime/domestic-abuse/, a full web address starting "
+        "https://, or mailto: with an email address",
+        id="data-link",
+    ),
+    pytest.param(
+        crime_body("Read about [your rights](/your-right/)."),
+        'content/crime-types/domestic-abuse.md:11: the link "/your-right/" goes to a page that does '
+        "not exist: check the spelling (pages of this site are written like /crime/domestic-abuse/ "
+        "or /staying-safe-online/)",
+        id="link-to-missing-page",
+    ),
+    pytest.param(
+        crime_body("Read about [your rights](/your-rights)."),
+        'content/crime-types/domestic-abuse.md:11: the link "/your-rights" needs a / at the end: '
+        "write /your-rights/",
+        id="link-without-final-slash",
+    ),
+    pytest.param(
+        crime_body("[Call us](tel:12345)"),
+        'content/crime-types/domestic-abuse.md:11: the link "tel:12345" is not a valid UK phone '
+        "number: write it like tel:08082000247",
+        id="invalid-tel-link",
+    ),
+    pytest.param(
+        crime_body("# Another main heading"),
+        "content/crime-types/domestic-abuse.md:11: use ## for headings: the page title is already "
+        "the one main heading (#)",
+        id="second-main-heading",
+    ),
+    pytest.param(
+        crime_body("![A photo](https://images.example.com/photo.jpg)"),
+        "content/crime-types/domestic-abuse.md:11: pictures cannot be added to pages: describe it "
+        "in words instead",
+        id="picture-from-another-site",
+    ),
+    pytest.param(
+        {"site.yaml": "name: For Victims\norganisation: OPCC\nlanguages:\n  en: English\n"
+                      "exit_url: https://www.bbc.co.uk/weather\nemergency:\n  police: '999'\n"
+                      "  silent_solution: '55'\n  textphone: '18000'\n  non_emergency: '10'\n"},
+        'content/site.yaml:10: emergency.non_emergency: "10" is not a valid UK phone number: write '
+        "it like 0121 496 0000, or a short number like 116 123",
+        id="site-emergency-number",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "message"), BAD_INPUTS)
+def test_bad_content_names_file_line_and_fix(tmp_path, monkeypatch, changes, message):
+    write_tree(tmp_path, changes)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ContentError) as raised:
+        load_library("content")
+    assert "\n".join(map(str, raised.value.problems)) == message
+
+
+def test_every_problem_is_reported_in_one_run(tmp_path, monkeypatch):
+    write_tree(tmp_path, {
+        **service("0808 2000 247", "0121 49"),
+        **area("E08000028", "E080"),
+        "pages/about.md": None,
+    })
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ContentError) as raised:
+        load_library("content")
+    message = raised.value.format_message()
+    assert message.startswith("Found 3 problems in the content. Nothing was built.\n")
+    assert [(problem.path, problem.line) for problem in raised.value.problems] == [
+        ("content/areas/sandwell.md", 3),
+        ("content/pages/about.md", 1),
+        ("content/services/test-helpline.md", 8),
+    ]
+
+
+def test_byte_order_mark_and_windows_line_endings_simply_work(tmp_path):
+    text = ("\ufeff" + AREA).replace("\n", "\r\n")
+    library = load_library(write_tree(tmp_path, {AREA_FILE: text.encode("utf-8")}))
+    assert library.areas["sandwell"].meta.places == ["West Bromwich", "Oldbury"]
+    assert library.areas["sandwell"].body.strip() == "Help in Sandwell."
+
+
+def test_unquoted_opening_times_are_read_as_times(tmp_path):
+    hours = "hours:\n  - days: MO-FR\n    opens: 9:00\n    closes: 17:30"
+    library = load_library(write_tree(tmp_path, service("hours: 24/7", hours)))
+    (line,) = library.services["test-helpline"].meta.hours
+    assert (line.opens, line.closes, line.day_list()) == ("09:00", "17:30", ["MO", "TU", "WE", "TH", "FR"])
+
+
+def test_service_ordering_puts_local_then_west_midlands_then_national(tmp_path):
+    regional = SERVICE.replace("name: Test Helpline", "name: A Regional Service").replace(
+        "areas: national", "areas: all")
+    local = SERVICE.replace("name: Test Helpline", "name: Z Local Service").replace(
+        "areas: national", "areas: [sandwell]")
+    library = load_library(write_tree(tmp_path, {
+        "services/regional.md": regional, "services/local.md": local}))
+    support = library.support(crime="domestic-abuse", area="sandwell")
+    assert [doc.slug for doc in support] == ["local", "regional", "test-helpline"]
