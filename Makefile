@@ -1,0 +1,53 @@
+# For Victims. On a fresh clone: `make site` builds the site, `make test` runs every test.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+ASSETS := site/assets
+
+.PHONY: site serve test assets translations chromium clean
+
+## site: set up Python, check the content and build the static site into build/
+site: $(VENV)/.installed
+	$(BIN)/forvictims build
+
+## serve: preview the site on http://127.0.0.1:8000/en/ while editing content
+serve: $(VENV)/.installed
+	$(BIN)/forvictims serve
+
+## test: install what the tests need (Chromium included) and run them all
+test: $(VENV)/.installed-test $(ASSETS)/node_modules/.installed chromium
+	$(BIN)/pytest
+
+## assets: rebuild CSS, JavaScript and icons from GOV.UK Frontend (the output is committed)
+assets: $(ASSETS)/node_modules/.installed
+	cd $(ASSETS) && npm run --silent build
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+$(ASSETS)/node_modules/.installed: $(ASSETS)/package.json $(ASSETS)/package-lock.json
+	cd $(ASSETS) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The browser tests drive Debian's Chromium (Playwright cannot download its own here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium: install the 'chromium' package, then run make test again."; exit 1; \
+	  fi; }
+
+clean:
+	rm -rf build $(VENV) $(ASSETS)/node_modules
+
+## translations: extract the interface text into translations/messages.pot
+translations: $(VENV)/.installed
+	$(BIN)/pybabel --quiet extract --no-location --sort-output --omit-header -F translations/babel.cfg -k lazy_gettext -o translations/messages.pot .

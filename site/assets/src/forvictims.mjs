@@ -1,0 +1,7 @@
+// Enhancements only: every page works without JavaScript.
+// Exit this page: Shift pressed three times, the overlay, and the secondary skip link.
+import { Button, ExitThisPage, SkipLink, createAll } from 'govuk-frontend'
+
+createAll(Button)
+createAll(SkipLink)
+createAll(ExitThisPage)

@@ -1,0 +1,133 @@
+"""The Flask application: one Library in, pages out, in every language of the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import flask_babel
+from babel import Locale
+from flask import Flask, current_app, g, render_template, request
+from flask_babel import Babel
+from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader, Undefined
+
+from . import formatting, markdown, security, views
+from .library import Library, load_library
+from .problems import ContentError
+from .model import tel_href
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class StrictTextUndefined(Undefined):
+    """A misspelt variable fails when printed, instead of leaving a hole a visitor would see.
+
+    Tests like `{% if params.classes %}` still work, as GOV.UK Frontend's macros rely on them.
+    """
+
+    def __str__(self) -> str:
+        self._fail_with_undefined_error()
+        return ""  # unreachable: the line above raises
+
+
+def create_app(library: Library | None = None, content_dir: Path | str | None = None,
+               translations_dir: Path | str | None = None, preview: bool = False) -> Flask:
+    """Build the app from a loaded Library, or load one from `content_dir`."""
+    app = Flask(__name__)
+    app.config["CONTENT_DIR"] = Path(content_dir or PROJECT_ROOT / "content")
+    app.config["PREVIEW"] = preview
+    app.config["SITE_ORIGIN"] = None  # like https://www.example.org.uk, when known (sitemap.xml)
+    translations = Path(translations_dir or PROJECT_ROOT / "translations")
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations)
+    app.config["BABEL_DEFAULT_LOCALE"] = "en"
+
+    # Content: loaded once, or by the preview server whenever a file changes.
+    if preview:
+        app.extensions["forvictims"] = None
+        app.before_request(_PreviewContent(app.config["CONTENT_DIR"]))
+    else:
+        app.extensions["forvictims"] = library or load_library(app.config["CONTENT_DIR"])
+
+    # Templates: ours first, then GOV.UK Frontend's macros under their own prefix.
+    app.jinja_loader = ChoiceLoader([
+        PackageLoader("forvictims"),
+        PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+    ])
+    app.jinja_env.undefined = StrictTextUndefined
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.filters.update(
+        tel=tel_href,
+        opening_hours=formatting.opening_hours,
+        long_date=formatting.long_date,
+        language_name=formatting.language_name,
+        web_label=formatting.web_label,
+    )
+
+    # Interface language: taken from the URL prefix, reset after every page (see PITFALLS.md).
+    Babel(app, locale_selector=lambda: g.get("lang") or "en")
+    app.teardown_request(lambda error: flask_babel.refresh())
+
+    app.register_blueprint(views.root)
+    app.register_blueprint(views.site, url_prefix="/<lang>")
+    app.context_processor(_template_globals)
+    app.after_request(_security_headers)
+    return app
+
+
+def get_library() -> Library:
+    return current_app.extensions["forvictims"]
+
+
+class _PreviewContent:
+    """Reloads content when any file in it changes; shows content errors as a page."""
+
+    def __init__(self, content_dir: Path):
+        self.content_dir = content_dir
+        self.snapshot: tuple | None = None
+        self.error: ContentError | None = None
+
+    def _files(self) -> tuple:
+        return tuple(sorted(
+            (str(path), path.stat().st_mtime_ns, path.stat().st_size)
+            for path in self.content_dir.rglob("*") if path.is_file()
+        ))
+
+    def __call__(self):
+        snapshot = self._files()
+        if snapshot != self.snapshot:
+            self.snapshot = snapshot
+            try:
+                current_app.extensions["forvictims"] = load_library(self.content_dir)
+                self.error = None
+            except ContentError as error:
+                self.error = error
+        if self.error is not None and request.endpoint != "static":
+            return render_template("content_error.html", problems=self.error.problems), 500
+        return None
+
+
+def _template_globals() -> dict:
+    library = get_library()
+    if library is None:  # the preview's content error page
+        return {}
+    lang = g.get("lang") or library.languages[0]
+    locale = Locale.parse(lang)
+
+    def internal(path: str) -> str:
+        return f"{request.script_root}/{lang}{path}"
+
+    return {
+        "library": library,
+        "site": library.site,
+        "lang": lang,
+        "text_direction": locale.text_direction,
+        "csp": security.CONTENT_SECURITY_POLICY,
+        "inline_script": security.INLINE_SCRIPT,
+        "render_markdown": lambda document: markdown.render(document.body, internal),
+    }
+
+
+def _security_headers(response):
+    # Static hosts get these from the meta tags and _headers; the preview sends them for real.
+    response.headers.update(security.HEADERS)
+    return response

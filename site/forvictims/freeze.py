@@ -1,0 +1,94 @@
+"""Freeze the site into a static folder, safely: a failed build never touches the last one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+from flask_frozen import Freezer, FrozenFlaskWarning
+
+from . import security
+from .app import create_app
+from .library import load_library
+from .views import all_urls
+
+
+class BuildError(click.ClickException):
+    """The site could not be built; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    pages: int
+    files: int
+    seconds: float
+    destination: Path
+
+
+def split_base_url(base_url: str) -> tuple[str | None, str]:
+    """"https://example.org/help/" → ("https://example.org", "/help/"); "/help" → (None, "/help/")."""
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):
+        raise BuildError(
+            f'--base-url "{base_url}" is not an address: write it like https://www.example.org.uk/ '
+            "or /for-victims/"
+        )
+    if not parts.scheme and not base_url.startswith("/"):
+        raise BuildError(f'--base-url "{base_url}" must start with https:// or with /')
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme else None
+    return origin, parts.path.rstrip("/") + "/"
+
+
+def build(content_dir: Path | str, destination: Path | str, base_url: str | None = None) -> BuildResult:
+    """Load and check all content, freeze every page into a fresh folder, then swap it in."""
+    started = time.perf_counter()
+    destination = Path(destination).resolve()
+    library = load_library(content_dir)  # raises ContentError before anything is written
+    origin, path = split_base_url(base_url or library.site.base_url)
+
+    app = create_app(library=library, content_dir=content_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f"{destination.name}.staging-", dir=destination.parent))
+    staging.chmod(0o755)
+    app.config.update(
+        SITE_ORIGIN=origin,
+        FREEZER_DESTINATION=str(staging),
+        FREEZER_BASE_URL=f"{origin or 'http://localhost'}{path}",
+        FREEZER_REDIRECT_POLICY="error",
+        FREEZER_IGNORE_404_NOT_FOUND=False,
+        FREEZER_REMOVE_EXTRA_FILES=False,
+    )
+    # Every page is listed explicitly: url_for logging misses pages in other languages.
+    freezer = Freezer(app, with_no_argument_rules=False, log_url_for=False)
+    freezer.register_generator(lambda: all_urls(library))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", FrozenFlaskWarning)
+            urls = freezer.freeze()
+        (staging / "_headers").write_text(security.headers_file(), encoding="utf-8")
+        _swap(staging, destination)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    files = sum(len(names) for _, _, names in os.walk(destination))
+    pages = sum(1 for url in urls if url.endswith(("/", ".html")))
+    return BuildResult(pages, files, time.perf_counter() - started, destination)
+
+
+def _swap(staging: Path, destination: Path) -> None:
+    """Put the new build in place of the old one, keeping the old one until the new is there."""
+    if destination.exists() and not destination.is_dir():
+        raise BuildError(f"{destination} is a file, not a folder: move it away and build again")
+    old = None
+    if destination.exists():
+        old = Path(tempfile.mkdtemp(prefix=f"{destination.name}.old-", dir=destination.parent))
+        destination.rename(old / destination.name)
+    staging.rename(destination)
+    if old is not None:
+        shutil.rmtree(old)

@@ -1,0 +1,191 @@
+"""One view per page type. Every page in a language lives under its prefix: /en/, /pl/, …"""
+
+from __future__ import annotations
+
+import mimetypes
+
+from flask import Blueprint, Response, abort, current_app, g, render_template, url_for
+from flask_babel import gettext as _
+
+from .library import Document
+
+root = Blueprint("root", __name__)
+site = Blueprint("site", __name__)
+
+
+def library():
+    return current_app.extensions["forvictims"]
+
+
+def found(documents: dict[str, Document], slug: str) -> Document:
+    document = documents.get(slug)
+    if document is None:
+        abort(404)
+    return document
+
+
+def crumbs(*trail: tuple[str, str]) -> list[dict[str, str]]:
+    """Breadcrumbs from the home page of this language to the parent of the current page."""
+    return [{"text": _("Home"), "href": url_for("site.home")}] + [
+        {"text": text, "href": href} for text, href in trail
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages outside a language
+
+
+@root.get("/")
+def landing():
+    return render_template("landing.html")
+
+
+@root.get("/404.html")
+def not_found_page():
+    # Static hosts serve this file for any missing page; the status comes from the host.
+    return render_template("404.html", breadcrumbs=crumbs())
+
+
+@root.app_errorhandler(404)
+def not_found(error):
+    return render_template("404.html", breadcrumbs=crumbs()), 404
+
+
+@root.get("/sitemap.xml")
+def sitemap():
+    urls = [
+        url_for(endpoint, **values)
+        for endpoint, values in all_urls(library())
+        if endpoint.startswith("site.") or endpoint == "root.landing"
+    ]
+    site_url = current_app.config["SITE_ORIGIN"]
+    return Response(
+        render_template("sitemap.xml", urls=urls, site_url=site_url),
+        mimetype=mimetypes.guess_type("sitemap.xml")[0],
+    )
+
+
+@root.get("/robots.txt")
+def robots():
+    origin = current_app.config["SITE_ORIGIN"]
+    sitemap_url = origin + url_for("root.sitemap") if origin else None
+    return Response(render_template("robots.txt", sitemap_url=sitemap_url), mimetype="text/plain")
+
+
+@root.get("/favicon.ico")
+def favicon():
+    return current_app.send_static_file("favicon.ico")
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages in a language
+
+
+@site.url_value_preprocessor
+def pull_language(endpoint, values):
+    lang = values.pop("lang")
+    if lang not in library().languages:
+        abort(404)
+    g.lang = lang
+
+
+@site.url_defaults
+def add_language(endpoint, values):
+    values.setdefault("lang", g.get("lang") or library().languages[0])
+
+
+@site.get("/")
+def home():
+    return render_template("home.html")
+
+
+@site.get("/crime/")
+def crime_index():
+    return render_template("crime_index.html", breadcrumbs=crumbs())
+
+
+@site.get("/crime/<slug>/")
+def crime(slug):
+    crime = found(library().crime_types, slug)
+    return render_template(
+        "crime.html",
+        crime=crime,
+        support=library().support(crime=slug),
+        breadcrumbs=crumbs((_("What happened"), url_for("site.crime_index"))),
+    )
+
+
+@site.get("/area/")
+def area_index():
+    return render_template("area_index.html", breadcrumbs=crumbs())
+
+
+@site.get("/area/<slug>/")
+def area(slug):
+    area = found(library().areas, slug)
+    return render_template(
+        "area.html",
+        area=area,
+        support=library().support(area=slug),
+        breadcrumbs=crumbs((_("Where you live"), url_for("site.area_index"))),
+    )
+
+
+@site.get("/area/<area_slug>/<crime_slug>/")
+def area_crime(area_slug, crime_slug):
+    area = found(library().areas, area_slug)
+    crime = found(library().crime_types, crime_slug)
+    return render_template(
+        "area_crime.html",
+        area=area,
+        crime=crime,
+        support=library().support(crime=crime_slug, area=area_slug),
+        breadcrumbs=crumbs(
+            (_("Where you live"), url_for("site.area_index")),
+            (area.meta.title, url_for("site.area", slug=area_slug)),
+        ),
+    )
+
+
+@site.get("/services/<slug>/")
+def service(slug):
+    service = found(library().services, slug)
+    return render_template(
+        "service.html",
+        service=service,
+        breadcrumbs=crumbs((_("Helplines and services"), url_for("site.helplines"))),
+    )
+
+
+@site.get("/helplines/")
+def helplines():
+    return render_template("helplines.html", breadcrumbs=crumbs())
+
+
+@site.get("/<slug>/")
+def page(slug):
+    page = found(library().pages, slug)
+    return render_template("page.html", page=page, breadcrumbs=crumbs())
+
+
+def all_urls(library) -> list[tuple[str, dict]]:
+    """Every page of the site as (endpoint, values): what the freezer builds and the sitemap lists."""
+    urls: list[tuple[str, dict]] = [("root.landing", {})]
+    for lang in library.languages:
+        urls += [
+            ("site.home", {"lang": lang}),
+            ("site.crime_index", {"lang": lang}),
+            ("site.area_index", {"lang": lang}),
+            ("site.helplines", {"lang": lang}),
+        ]
+        urls += [("site.crime", {"lang": lang, "slug": slug}) for slug in library.crime_types]
+        urls += [("site.area", {"lang": lang, "slug": slug}) for slug in library.areas]
+        urls += [
+            ("site.area_crime", {"lang": lang, "area_slug": area, "crime_slug": crime})
+            for area in library.areas
+            for crime in library.crime_types
+        ]
+        urls += [("site.service", {"lang": lang, "slug": slug}) for slug in library.services]
+        urls += [("site.page", {"lang": lang, "slug": slug}) for slug in library.pages]
+    urls += [("root.not_found_page", {}), ("root.sitemap", {}), ("root.robots", {}), ("root.favicon", {})]
+    return urls

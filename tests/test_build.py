@@ -1,0 +1,305 @@
+"""The frozen site as a static host serves it: every file expected, every page sound."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import html5lib
+import phonenumbers
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+from content_tree import SERVICE, write_tree
+from forvictims import freeze
+from forvictims.cli import main
+from forvictims.model import parse_phone
+from forvictims.problems import ContentError
+
+STATIC = {"static/forvictims.css", "static/forvictims.js", "static/favicon.svg", "static/favicon.ico"}
+
+
+def expected_files(library) -> set[str]:
+    pages = {"index.html", "404.html"}
+    for lang in library.languages:
+        pages |= {f"{lang}{path}index.html" for path in library.site_paths()}
+    return pages | STATIC | {"sitemap.xml", "robots.txt", "favicon.ico", "_headers"}
+
+
+def files_in(folder: Path) -> set[str]:
+    return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
+
+
+def html_pages(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.html"))
+
+
+def test_the_build_holds_exactly_the_expected_files(built_site, library):
+    assert files_in(built_site) == expected_files(library)
+
+
+def test_every_crime_type_has_a_page_in_every_area(built_site, library):
+    assert len(library.crime_types) == 16 and len(library.areas) == 7
+    for area in library.areas:
+        for crime in library.crime_types:
+            assert (built_site / "en" / "area" / area / crime / "index.html").is_file()
+
+
+# ---------------------------------------------------------------------------------------------
+# The same checks on every page
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def pages(built_site):
+    return {path.relative_to(built_site).as_posix(): soup(path) for path in html_pages(built_site)}
+
+
+def test_every_page_is_well_formed_html(built_site):
+    parser = html5lib.HTMLParser(strict=True)
+    for path in html_pages(built_site):
+        parser.parse(path.read_bytes())  # raises on the first parse error
+
+
+def test_every_page_has_one_h1_and_a_title_that_starts_with_it(pages, library):
+    for name, page in pages.items():
+        (h1,) = page.find_all("h1")
+        title = page.title.get_text()
+        assert title.startswith(h1.get_text(strip=True)), name
+        assert title.endswith(library.site.name), name
+
+
+def test_every_page_says_its_language_and_direction(pages):
+    for name, page in pages.items():
+        assert (page.html["lang"], page.html["dir"]) == ("en", "ltr"), name
+
+
+def test_every_page_has_exit_this_page_working_without_javascript(pages, library):
+    for name, page in pages.items():
+        button = page.select_one(".govuk-exit-this-page a.govuk-exit-this-page__button")
+        assert button["href"] == library.site.exit_url, name
+        assert "Exit this page" in button.get_text(), name
+        skip = page.select_one("a.govuk-js-exit-this-page-skiplink")
+        assert skip["href"] == library.site.exit_url, name
+        # The skip links come first, before anything else a keyboard reaches.
+        first_links = page.body.find_all("a", limit=2)
+        assert first_links[0]["href"] == "#main-content" and first_links[1] is skip, name
+
+
+def test_every_page_has_the_emergency_numbers(pages):
+    for name, page in pages.items():
+        panel = page.select_one("section.fv-emergency")
+        hrefs = [a["href"] for a in panel.find_all("a")]
+        assert hrefs == ["tel:999", "tel:999", "tel:18000", "tel:101"], name
+        assert "press 55" in panel.get_text(), name
+
+
+def test_every_page_blocks_other_origins_and_referrers(pages):
+    for name, page in pages.items():
+        csp = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        assert "default-src 'none'" in csp and "script-src 'self' 'sha256-" in csp, name
+        assert page.find("meta", attrs={"name": "referrer"})["content"] == "no-referrer", name
+
+
+def test_no_page_loads_anything_from_another_origin(pages):
+    for name, page in pages.items():
+        for tag in page.find_all(["script", "img", "iframe", "link", "source", "video", "audio", "embed", "object"]):
+            for attribute in ("src", "href", "data", "srcset"):
+                value = tag.get(attribute)
+                if value:
+                    assert not urlsplit(value).netloc and not value.startswith("//"), (name, str(tag))
+        assert not page.find(style=True), name
+
+
+def test_every_link_to_another_site_sends_no_referrer(pages):
+    for name, page in pages.items():
+        for link in page.find_all("a", href=re.compile(r"^https?://")):
+            assert {"noopener", "noreferrer"} <= set(link.get("rel", [])), (name, str(link))
+
+
+def test_every_internal_link_resolves(built_site, pages):
+    for name, page in pages.items():
+        for link in page.find_all(["a", "link", "script"]):
+            target = link.get("href") or link.get("src")
+            if not target or not target.startswith("/"):
+                continue
+            path = unquote(urlsplit(target).path)
+            file = built_site / path.lstrip("/")
+            if path.endswith("/"):
+                file = file / "index.html"
+            assert file.is_file(), (name, target)
+
+
+def test_every_tel_link_is_a_valid_number(pages):
+    for name, page in pages.items():
+        for link in page.find_all("a", href=re.compile(r"^(tel|sms):")):
+            number = link["href"].split(":", 1)[1]
+            if number.startswith("+"):
+                assert phonenumbers.is_valid_number(phonenumbers.parse(number)), (name, number)
+                assert number == phonenumbers.format_number(
+                    phonenumbers.parse(number), phonenumbers.PhoneNumberFormat.E164)
+            else:
+                assert number.isdigit() and parse_phone(number) is not None, (name, number)
+            # The link text is the same number as the link calls.
+            assert parse_phone(link.get_text(strip=True)) == parse_phone(number), (name, str(link))
+
+
+def test_every_phone_number_a_visitor_reads_can_be_tapped(pages):
+    for name, page in pages.items():
+        for text in page.body.find_all(string=True):
+            if text.find_parent(["a", "script", "title"]):
+                continue
+            found = [m.raw_string for m in phonenumbers.PhoneNumberMatcher(str(text), "GB")]
+            assert not found, (name, found)
+
+
+def test_every_page_but_the_home_pages_has_breadcrumbs(pages):
+    for name, page in pages.items():
+        crumbs = page.select_one("nav.govuk-breadcrumbs")
+        if name in ("index.html", "en/index.html"):  # the home pages are the top of the trail
+            assert crumbs is None
+        else:
+            assert crumbs is not None, name
+            assert crumbs.find("a")["href"] == "/en/", name
+
+
+def test_no_page_has_duplicate_ids(pages):
+    for name, page in pages.items():
+        ids = [tag["id"] for tag in page.find_all(id=True)]
+        assert len(ids) == len(set(ids)), name
+
+
+def test_numbers_still_being_checked_carry_a_visible_flag(built_site, library):
+    flagged = [doc for doc in library.services.values() if doc.meta.verify and doc.meta.phones]
+    assert flagged, "FACTS.md marks several numbers 'check'"
+    for doc in flagged:
+        page = soup(built_site / "en" / "services" / doc.slug / "index.html")
+        assert "We are still checking this number" in page.select_one(".fv-verify").get_text()
+    unflagged = next(doc for doc in library.services.values() if not doc.meta.verify)
+    page = soup(built_site / "en" / "services" / unflagged.slug / "index.html")
+    assert page.select_one(".fv-verify") is None
+
+
+def test_the_area_page_for_a_crime_lists_local_then_west_midlands_then_national(built_site):
+    page = soup(built_site / "en" / "area" / "birmingham" / "domestic-abuse" / "index.html")
+    headings = [h2.get_text(strip=True) for h2 in page.find_all("h2", class_="govuk-heading-l")]
+    assert headings[:3] == ["In Birmingham", "Across the West Midlands", "National helplines"]
+    local = page.find("h2", string="In Birmingham").find_next("h3").get_text(strip=True)
+    assert local == "Birmingham and Solihull Women's Aid"
+
+
+def test_staying_safe_online_never_claims_history_is_erased(built_site):
+    text = " ".join(soup(built_site / "en" / "staying-safe-online" / "index.html").main.get_text(" ").lower().split())
+    assert "does not delete" in text or "does not remove" in text or "does not erase" in text
+    for path in html_pages(built_site):
+        words = " ".join(soup(path).get_text(" ").lower().split())
+        assert not re.search(r"(erases|deletes|removes|clears) (your|the|this) (browsing )?history", words), path
+
+
+def test_sitemap_and_robots(built_site, library):
+    sitemap = (built_site / "sitemap.xml").read_text()
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert len(locations) == len(library.site_paths()) + 1  # every page, plus the language chooser
+    assert "/en/area/sandwell/hate-crime/" in locations
+    assert (built_site / "robots.txt").read_text().startswith("User-agent: *\nAllow: /\n")
+
+
+def test_headers_file_repeats_the_policy_for_static_hosts(built_site):
+    headers = (built_site / "_headers").read_text()
+    assert headers.startswith("/*\n")
+    assert "  Referrer-Policy: no-referrer\n" in headers
+    assert "frame-ancestors 'none'" in headers
+
+
+# ---------------------------------------------------------------------------------------------
+# Building
+
+
+def tree_files(folder: Path) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in files_in(folder)}
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(tmp_path):
+    content = write_tree(tmp_path)
+    freeze.build(content, tmp_path / "one")
+    freeze.build(content, tmp_path / "two")
+    comparison = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
+    assert tree_files(tmp_path / "one") == tree_files(tmp_path / "two"), comparison.report()
+
+
+def test_bad_content_leaves_the_previous_build_exactly_as_it_was(tmp_path):
+    content = write_tree(tmp_path)
+    freeze.build(content, tmp_path / "build")
+    before = tree_files(tmp_path / "build")
+    write_tree(tmp_path, {"services/test-helpline.md": SERVICE.replace("0808 2000 247", "0121 49")})
+    with pytest.raises(ContentError):
+        freeze.build(content, tmp_path / "build")
+    assert tree_files(tmp_path / "build") == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["build", "content"]
+
+
+def test_a_build_that_fails_while_freezing_leaves_the_previous_build(tmp_path, monkeypatch):
+    content = write_tree(tmp_path)
+    freeze.build(content, tmp_path / "build")
+    before = tree_files(tmp_path / "build")
+
+    def broken_freeze(self):
+        (Path(self.app.config["FREEZER_DESTINATION"]) / "half-written.html").write_text("…")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(freeze.Freezer, "freeze", broken_freeze)
+    with pytest.raises(OSError):
+        freeze.build(content, tmp_path / "build")
+    assert tree_files(tmp_path / "build") == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["build", "content"]
+
+
+def test_base_url_puts_the_site_under_a_sub_path(tmp_path):
+    content = write_tree(tmp_path)
+    freeze.build(content, tmp_path / "build", base_url="https://www.example.org.uk/for-victims/")
+    page = soup(tmp_path / "build" / "en" / "crime" / "domestic-abuse" / "index.html")
+    local = [tag.get("href") or tag.get("src") for tag in page.find_all(["a", "link", "script"])]
+    local = [url for url in local if url and url.startswith("/")]
+    assert local and all(url.startswith("/for-victims/") for url in local)
+    assert "/for-victims/en/staying-safe-online/" in local  # a link written in Markdown
+    sitemap = (tmp_path / "build" / "sitemap.xml").read_text()
+    assert "<loc>https://www.example.org.uk/for-victims/en/crime/domestic-abuse/</loc>" in sitemap
+    robots = (tmp_path / "build" / "robots.txt").read_text()
+    assert "Sitemap: https://www.example.org.uk/for-victims/sitemap.xml" in robots
+
+
+def test_build_command_says_how_many_pages_and_where(tmp_path, monkeypatch):
+    write_tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(r"Built 20 pages \(28 files\) into build/ in \d+\.\d seconds\.\n", result.output)
+
+
+def test_build_command_with_bad_content_prints_the_problems_not_a_traceback(tmp_path, monkeypatch):
+    write_tree(tmp_path, {"services/test-helpline.md": SERVICE.replace("0808 2000 247", "0121 49")})
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: Found 1 problem in the content. Nothing was built.\n"
+        'content/services/test-helpline.md:8: phones[0].number: "0121 49" is not a valid UK phone '
+        "number: write it like 0121 496 0000, or a short number like 116 123\n"
+    )
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "build").exists()
+
+
+def test_build_command_rejects_a_base_url_that_is_not_an_address(tmp_path, monkeypatch):
+    write_tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--base-url", "ftp://example.org"])
+    assert result.exit_code == 1
+    assert 'is not an address: write it like https://www.example.org.uk/ or /for-victims/' in result.output
+    assert not (tmp_path / "build").exists()
