@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ASSETS := site/assets
 
-.PHONY: site serve test assets translations chromium clean
+.PHONY: site serve test bench assets translations chromium clean
 
 ## site: set up Python, check the content and build the static site into build/
 site: $(VENV)/.installed
@@ -51,3 +51,7 @@ clean:
 ## translations: extract the interface text into translations/messages.pot
 translations: $(VENV)/.installed
 	$(BIN)/pybabel --quiet extract --no-location --sort-output --omit-header -F translations/babel.cfg -k lazy_gettext -o translations/messages.pot .
+
+## bench: print the number of pages, the build time and the heaviest first load (gzipped)
+bench: $(VENV)/.installed
+	$(BIN)/python tests/bench.py

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from pathlib import Path
 
 import flask_babel
 from babel import Locale
-from flask import Flask, current_app, g, render_template, request
+from flask import Flask, current_app, g, render_template, request, url_for
 from flask_babel import Babel
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader, Undefined
 
@@ -43,7 +45,10 @@ def create_app(library: Library | None = None, content_dir: Path | str | None = 
     # Content: loaded once, or by the preview server whenever a file changes.
     if preview:
         app.extensions["forvictims"] = None
-        app.before_request(_PreviewContent(app.config["CONTENT_DIR"]))
+        preview_content = _PreviewContent(app.config["CONTENT_DIR"])
+        # URL value preprocessors run before anything else, so content is fresh for every view.
+        app.url_value_preprocessor(preview_content.reload)
+        app.before_request(preview_content.show_problems)
     else:
         app.extensions["forvictims"] = library or load_library(app.config["CONTENT_DIR"])
 
@@ -92,7 +97,7 @@ class _PreviewContent:
             for path in self.content_dir.rglob("*") if path.is_file()
         ))
 
-    def __call__(self):
+    def reload(self, endpoint, values) -> None:
         snapshot = self._files()
         if snapshot != self.snapshot:
             self.snapshot = snapshot
@@ -101,9 +106,22 @@ class _PreviewContent:
                 self.error = None
             except ContentError as error:
                 self.error = error
+
+    def show_problems(self):
         if self.error is not None and request.endpoint != "static":
             return render_template("content_error.html", problems=self.error.problems), 500
         return None
+
+
+@functools.lru_cache(maxsize=None)
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+
+
+def static_url(filename: str) -> str:
+    """The URL of a static file, with a digest of its contents so caches never serve an old one."""
+    digest = _digest(Path(current_app.static_folder) / filename)
+    return url_for("static", filename=filename, v=digest)
 
 
 def _template_globals() -> dict:
@@ -121,6 +139,7 @@ def _template_globals() -> dict:
         "site": library.site,
         "lang": lang,
         "text_direction": locale.text_direction,
+        "static_url": static_url,
         "csp": security.CONTENT_SECURITY_POLICY,
         "inline_script": security.INLINE_SCRIPT,
         "render_markdown": lambda document: markdown.render(document.body, internal),

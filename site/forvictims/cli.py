@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from werkzeug.serving import make_server
 
 from . import freeze
 from .app import create_app
@@ -50,5 +51,10 @@ def serve(content: Path, port: int) -> None:
     reload the page. Problems in the content show in the browser.
     """
     app = create_app(content_dir=content, preview=True)
+    # If the port is taken, werkzeug says so plainly and stops.
+    server = make_server("127.0.0.1", port, app, threaded=True)
     click.echo(f"Previewing on http://127.0.0.1:{port}/en/ (press Ctrl+C to stop).")
-    app.run(host="127.0.0.1", port=port, debug=False, use_reloader=False)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("Stopped.")

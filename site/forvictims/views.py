@@ -84,6 +84,8 @@ def favicon():
 @site.url_value_preprocessor
 def pull_language(endpoint, values):
     lang = values.pop("lang")
+    if library() is None:  # the preview shows the content's problems instead
+        return
     if lang not in library().languages:
         abort(404)
     g.lang = lang
