@@ -26,7 +26,7 @@ def expected_files(library) -> set[str]:
     pages = {"index.html", "404.html"}
     for lang in library.languages:
         pages |= {f"{lang}{path}index.html" for path in library.site_paths()}
-    return pages | STATIC | {"sitemap.xml", "robots.txt", "favicon.ico", "_headers"}
+    return pages | STATIC | {"sitemap.xml", "robots.txt", "favicon.ico", "_headers", ".forvictims-build"}
 
 
 def files_in(folder: Path) -> set[str]:
@@ -279,7 +279,7 @@ def test_build_command_says_how_many_pages_and_where(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 0, result.output
-    assert re.fullmatch(r"Built 20 pages \(28 files\) into build/ in \d+\.\d seconds\.\n", result.output)
+    assert re.fullmatch(r"Built 20 pages \(29 files\) into build/ in \d+\.\d seconds\.\n", result.output)
 
 
 def test_build_command_with_bad_content_prints_the_problems_not_a_traceback(tmp_path, monkeypatch):
@@ -303,3 +303,35 @@ def test_build_command_rejects_a_base_url_that_is_not_an_address(tmp_path, monke
     assert result.exit_code == 1
     assert 'is not an address: write it like https://www.example.org.uk/ or /for-victims/' in result.output
     assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.parametrize("output", ["content", ".", "..", "my-documents"])
+def test_build_never_replaces_a_folder_it_did_not_make(tmp_path, monkeypatch, output):
+    write_tree(tmp_path)
+    (tmp_path / "my-documents").mkdir()
+    (tmp_path / "my-documents" / "notes.txt").write_text("keep me")
+    monkeypatch.chdir(tmp_path)
+    before = tree_files(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--output", output])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ")
+    assert "like --output build" in result.output
+    assert tree_files(tmp_path) == before
+
+
+def test_build_makes_missing_parent_folders(tmp_path, monkeypatch):
+    write_tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--output", "out/site"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "site" / "en" / "index.html").is_file()
+
+
+def test_build_in_the_wrong_folder_says_where_to_run_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: There is no content folder at content: run this in the project folder (the one "
+        "with README.md in it), or give the folder with --content\n"
+    )

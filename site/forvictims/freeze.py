@@ -16,12 +16,20 @@ from flask_frozen import Freezer, FrozenFlaskWarning
 
 from . import security
 from .app import create_app
-from .library import load_library
+from .library import display_path, load_library
 from .views import all_urls
 
 
 class BuildError(click.ClickException):
     """The site could not be built; the message says why and what to do."""
+
+
+# Every build carries this file, so a later build only ever replaces a folder it made itself.
+MARKER = ".forvictims-build"
+MARKER_TEXT = (
+    "This folder is made by `forvictims build` and replaced whole by the next build.\n"
+    "Do not keep anything else in it.\n"
+)
 
 
 @dataclass(frozen=True)
@@ -50,10 +58,12 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
     """Load and check all content, freeze every page into a fresh folder, then swap it in."""
     started = time.perf_counter()
     destination = Path(destination).resolve()
+    check_destination(destination, Path(content_dir).resolve())
     library = load_library(content_dir)  # raises ContentError before anything is written
     origin, path = split_base_url(base_url or library.site.base_url)
 
     app = create_app(library=library, content_dir=content_dir)
+    destination.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{destination.name}.staging-", dir=destination.parent))
     staging.chmod(0o755)
     app.config.update(
@@ -72,6 +82,7 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
             warnings.simplefilter("error", FrozenFlaskWarning)
             urls = freezer.freeze()
         (staging / "_headers").write_text(security.headers_file(), encoding="utf-8")
+        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         _swap(staging, destination)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -81,14 +92,35 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
     return BuildResult(pages, files, time.perf_counter() - started, destination)
 
 
-def _swap(staging: Path, destination: Path) -> None:
-    """Put the new build in place of the old one, keeping the old one until the new is there."""
+def check_destination(destination: Path, content_dir: Path) -> None:
+    """Refuse to replace anything but an earlier build: a typo in --output must never cost files."""
+    name = display_path(destination)
     if destination.exists() and not destination.is_dir():
-        raise BuildError(f"{destination} is a file, not a folder: move it away and build again")
+        raise BuildError(f"{name} is a file, not a folder: choose another --output")
+    if Path.cwd().is_relative_to(destination) or content_dir.is_relative_to(destination):
+        raise BuildError(
+            f"{name} holds your content or the folder you are working in: the site is built into "
+            "a folder of its own, like --output build"
+        )
+    if destination.is_dir() and any(destination.iterdir()) and not (destination / MARKER).is_file():
+        raise BuildError(
+            f"{name} already has files in it that were not made by forvictims build, and a build "
+            "replaces the whole folder: choose an empty or new folder, like --output build"
+        )
+
+
+def _swap(staging: Path, destination: Path) -> None:
+    """Put the new build in place of the old one; if that fails, put the old one back."""
     old = None
     if destination.exists():
         old = Path(tempfile.mkdtemp(prefix=f"{destination.name}.old-", dir=destination.parent))
         destination.rename(old / destination.name)
-    staging.rename(destination)
+    try:
+        staging.rename(destination)
+    except BaseException:
+        if old is not None:
+            (old / destination.name).rename(destination)
+            old.rmdir()
+        raise
     if old is not None:
         shutil.rmtree(old)

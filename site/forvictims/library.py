@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Iterable, TypeVar
 
+import click
 from pydantic import BaseModel, ValidationError
 
 from . import markdown
@@ -303,6 +304,11 @@ class _Loader:
 
 def load_library(content_dir: Path | str) -> Library:
     """Read, validate and cross-check everything in `content_dir`, or raise ContentError."""
+    if not Path(content_dir).is_dir():
+        raise click.ClickException(
+            f"There is no content folder at {display_path(Path(content_dir))}: run this in the "
+            "project folder (the one with README.md in it), or give the folder with --content"
+        )
     loader = _Loader(Path(content_dir))
     site = loader.load_site()
     loaded = {folder: loader.load_kind(folder, model) for folder, model in KINDS.items()}
