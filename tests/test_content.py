@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from content_tree import AREA, CRIME, SERVICE, write_tree
+from content_tree import AREA, CRIME, SERVICE, SITE, write_tree
 from forvictims.library import load_library
 from forvictims.problems import ContentError
 
@@ -32,8 +32,8 @@ BAD_INPUTS = [
         service("hours: 24/7", "hours: 24/7\nopening: always"),
         "content/services/test-helpline.md:11: opening: is not a field we know: check the spelling "
         "(the fields are: name, organisation, summary, crime_types, areas, phones, hours, web, chat, "
-        "email, eligibility, minimum_age, maximum_age, languages, attending, access, source, "
-        "last_checked, verify)",
+        "email, eligibility, minimum_age, maximum_age, languages, interpreters, attending, access, "
+        "source, last_checked, verify, reporting)",
         id="unknown-field",
     ),
     pytest.param(
@@ -41,6 +41,11 @@ BAD_INPUTS = [
         'content/services/test-helpline.md:5: crime_types: there is no crime type called '
         '"domestic-abus": did you mean "domestic-abuse"?',
         id="misspelt-crime-type",
+    ),
+    pytest.param(
+        service("areas: national", "areas: []"),
+        "content/services/test-helpline.md:6: areas: is empty: list at least one",
+        id="empty-list-of-areas",
     ),
     pytest.param(
         service("areas: national", "areas: [dudley]"),
@@ -270,6 +275,13 @@ BAD_INPUTS = [
         "content/crime-types/domestic-abuse.md:11: pictures cannot be added to pages: describe it "
         "in words instead",
         id="picture-from-another-site",
+    ),
+    pytest.param(
+        {"site.yaml": SITE.replace("base_url: /", "base_url: www.example.org.uk")},
+        'content/site.yaml:5: base_url: "www.example.org.uk" is not an address: write it like '
+        "https://www.example.org.uk/ or https://www.example.org.uk/for-victims/, or / until the "
+        "address is known",
+        id="site-address-without-https",
     ),
     pytest.param(
         {"site.yaml": "name: For Victims\norganisation: OPCC\nlanguages:\n  en: English\n"

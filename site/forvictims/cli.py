@@ -39,6 +39,8 @@ def build(content: Path, output: Path, base_url: str | None) -> None:
         f"Built {result.pages} pages ({result.files} files) into {output}/ "
         f"in {result.seconds:.1f} seconds."
     )
+    for note in result.notes:
+        click.echo(f"Note: {note}")
 
 
 @main.command()

@@ -38,6 +38,7 @@ class BuildResult:
     files: int
     seconds: float
     destination: Path
+    notes: tuple[str, ...] = ()  # things to do before publishing
 
 
 def split_base_url(base_url: str) -> tuple[str | None, str]:
@@ -45,11 +46,11 @@ def split_base_url(base_url: str) -> tuple[str | None, str]:
     parts = urlsplit(base_url)
     if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):
         raise BuildError(
-            f'--base-url "{base_url}" is not an address: write it like https://www.example.org.uk/ '
-            "or /for-victims/"
+            f'The base address "{base_url}" is not an address: write it like '
+            "https://www.example.org.uk/ or /for-victims/"
         )
     if not parts.scheme and not base_url.startswith("/"):
-        raise BuildError(f'--base-url "{base_url}" must start with https:// or with /')
+        raise BuildError(f'The base address "{base_url}" must start with https:// or with /')
     origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme else None
     return origin, parts.path.rstrip("/") + "/"
 
@@ -89,7 +90,12 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
         raise
     files = sum(len(names) for _, _, names in os.walk(destination))
     pages = sum(1 for url in urls if url.endswith(("/", ".html")))
-    return BuildResult(pages, files, time.perf_counter() - started, destination)
+    notes = () if origin else (
+        "sitemap.xml and robots.txt give page addresses without the site's domain, because "
+        "base_url in content/site.yaml has none. Set it to the address the site is published "
+        "at before it goes live.",
+    )
+    return BuildResult(pages, files, time.perf_counter() - started, destination, notes)
 
 
 def check_destination(destination: Path, content_dir: Path) -> None:

@@ -84,18 +84,32 @@ class Library:
         return list(self.site.languages)
 
     def support(self, crime: str | None = None, area: str | None = None) -> Support:
-        """Services for `crime` (all crime types if None) in `area` (any area if None)."""
+        """Support for `crime` (any crime if None) in `area` (any area if None).
+
+        Services that take reports rather than give support are left out (see `reporting`).
+        With a crime, the most focused services come first within each group: those for fewest
+        crime types, then those for any crime.
+        """
         chosen = [
             doc
             for doc in self.services.values()
-            if (crime is None or doc.meta.covers_crime(crime))
+            if not doc.meta.reporting
+            and (crime is None or doc.meta.covers_crime(crime))
             and (area is None or doc.meta.covers_area(area))
         ]
+        if crime is not None:
+            chosen.sort(key=focus)  # stable: equally focused services stay in order of name
         return Support(
             local=[doc for doc in chosen if not doc.meta.is_national() and not doc.meta.is_regional()],
             regional=[doc for doc in chosen if doc.meta.is_regional()],
             national=[doc for doc in chosen if doc.meta.is_national()],
         )
+
+    def reporting(self, crime: str | None = None) -> list[Document[Service]]:
+        """Services that take reports of `crime` (of any crime if None), specialists first."""
+        chosen = [doc for doc in self.services.values()
+                  if doc.meta.reporting and (crime is None or doc.meta.covers_crime(crime))]
+        return sorted(chosen, key=focus)
 
     def areas_of(self, service: Service) -> list[Document[Area]]:
         """The areas a local service covers, in display order."""
@@ -111,6 +125,12 @@ class Library:
     def site_paths(self) -> set[str]:
         """Every page path under a language prefix, like /crime/domestic-abuse/."""
         return site_paths(self.crime_types, self.areas, self.services, self.pages)
+
+
+def focus(document: Document[Service]) -> float:
+    """How broad a service is: the number of crime types it is for (any crime is broadest)."""
+    crime_types = document.meta.crime_types
+    return float("inf") if crime_types == "all" else len(crime_types)
 
 
 def site_paths(crime_types: Iterable[str], areas: Iterable[str], services: Iterable[str],
@@ -186,6 +206,8 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
         return "must be between 0 and 120"
     if kind.startswith("date"):
         return "must be a date written like 2026-11-20"
+    if kind == "too_short":
+        return "is empty: list at least one"
     if kind in ("list_type", "tuple_type"):
         return "must be a list: write [first, second], or each item on its own line starting with -"
     if kind in ("dict_type", "model_type", "model_attributes_type"):

@@ -46,6 +46,15 @@ def _web_address(value: str) -> str:
     return value
 
 
+def _base_url(value: str) -> str:
+    if not (value.startswith("/") or re.match(r"^https?://[^\s/]+\.[^\s/]+(/[^\s]*)?$", value)):
+        raise ValueError(
+            f'"{value}" is not an address: write it like https://www.example.org.uk/ or '
+            "https://www.example.org.uk/for-victims/, or / until the address is known"
+        )
+    return value
+
+
 def _email(value: str) -> str:
     if not re.match(r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$", value, re.IGNORECASE):
         raise ValueError(f'"{value}" is not an email address: write it like help@example.org.uk')
@@ -136,8 +145,9 @@ class Site(Model):
     """Who publishes the site."""
     languages: dict[Language, Text]
     """Language code → that language's name in its own script. The first is the default."""
-    base_url: Text = "/"
-    """Where the site is published, like https://www.example.org.uk/for-victims/."""
+    base_url: Annotated[str, AfterValidator(_base_url)] = "/"
+    """Where the site is published, like https://www.example.org.uk/for-victims/, or / until
+    that is known."""
     exit_url: WebAddress
     """Where "Exit this page" goes: a neutral site that shows nothing about this one."""
     emergency: Emergency
@@ -174,7 +184,7 @@ class Area(Model):
     title: Text
     ons_code: Annotated[str, Field(pattern=r"^E0[6-9]\d{6}$")]
     """The ONS code of the local authority, like E08000028."""
-    places: list[Text]
+    places: Annotated[list[Text], Field(min_length=1)]
     """Towns and neighbourhoods people name when they say where they live."""
     council: WebAddress | None = None
     """The council's website."""
@@ -274,7 +284,7 @@ Hours = Annotated[
 ServiceAreas = Annotated[
     Union[
         Annotated[Literal["national", "all"], Tag("everywhere")],
-        Annotated[list[Slug], Tag("list")],
+        Annotated[list[Slug], Field(min_length=1), Tag("list")],
     ],
     Discriminator(lambda value: "everywhere" if isinstance(value, str) else "list"),
 ]
@@ -282,7 +292,7 @@ ServiceAreas = Annotated[
 CrimeTypes = Annotated[
     Union[
         Annotated[Literal["all"], Tag("all")],
-        Annotated[list[Slug], Tag("some")],
+        Annotated[list[Slug], Field(min_length=1), Tag("some")],
     ],
     Discriminator(lambda value: "all" if isinstance(value, str) else "some"),
 ]
@@ -312,8 +322,10 @@ class Service(Model):
     """Who it is for, in plain words (HSDS eligibility_description)."""
     minimum_age: Annotated[int, Field(ge=0, le=120)] | None = None
     maximum_age: Annotated[int, Field(ge=0, le=120)] | None = None
-    languages: list[Language] = ["en"]
-    """Languages it works in, as two-letter codes. Mention interpreters in the body."""
+    languages: Annotated[list[Language], Field(min_length=1)] = ["en"]
+    """Languages its staff speak, as two-letter codes."""
+    interpreters: bool = False
+    """True when it can talk to you through an interpreter in other languages."""
     attending: list[Literal["phone", "online", "venue", "home visit"]] = []
     """How people take part (HSDS attending_type)."""
     access: list[Literal["self-referral", "referral", "appointment", "drop-in"]] = []
@@ -324,6 +336,9 @@ class Service(Model):
     """When these facts were last checked (HSDS assured_date)."""
     verify: bool = False
     """True while a number still needs confirming on the provider's own website."""
+    reporting: bool = False
+    """True for services that take reports of crime rather than give support (like
+    Crimestoppers): pages list them apart, under "Report it"."""
 
     @model_validator(mode="after")
     def _reachable(self) -> "Service":
@@ -346,3 +361,4 @@ class Service(Model):
 
     def covers_crime(self, crime: str) -> bool:
         return self.crime_types == "all" or crime in self.crime_types
+
