@@ -209,6 +209,16 @@ def test_the_area_page_for_a_crime_lists_local_then_west_midlands_then_national(
     assert national.index("Galop") < national.index("Childline") < national.index("Samaritans")
 
 
+def test_opening_hours_read_as_people_say_them(built_site):
+    def hours(slug):
+        page = soup(built_site / "en" / "services" / slug / "index.html")
+        return page.find("h2", string="Opening times").find_next("p").get_text(strip=True)
+
+    assert hours("report-fraud") == "Monday to Friday, 8am to 8pm"
+    assert hours("national-domestic-abuse-helpline") == "24 hours a day, every day"
+    assert hours("karma-nirvana") == "We do not know their opening times. Their website will tell you."
+
+
 def test_services_that_take_reports_are_listed_apart_from_support(built_site, library):
     page = soup(built_site / "en" / "area" / "coventry" / "fraud-and-scams" / "index.html")
     assert service_names_under(page, "Report it") == ["Report Fraud", "Crimestoppers"]

@@ -332,7 +332,7 @@ def test_unquoted_opening_times_are_read_as_times(tmp_path):
     hours = "hours:\n  - days: MO-FR\n    opens: 9:00\n    closes: 17:30"
     library = load_library(write_tree(tmp_path, service("hours: 24/7", hours)))
     (line,) = library.services["test-helpline"].meta.hours
-    assert (line.opens, line.closes, line.day_list()) == ("09:00", "17:30", ["MO", "TU", "WE", "TH", "FR"])
+    assert (line.opens, line.closes, line.day_ranges()) == ("09:00", "17:30", [(0, 4)])
 
 
 def test_service_ordering_puts_local_then_west_midlands_then_national(tmp_path):

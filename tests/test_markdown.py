@@ -52,3 +52,8 @@ def test_govuk_typography_classes():
     assert page.find("p")["class"] == ["govuk-body"]
     assert page.find("ul")["class"] == ["govuk-list", "govuk-list--bullet"]
     assert page.find("ol")["class"] == ["govuk-list", "govuk-list--number"]
+
+
+def test_a_picture_is_never_loaded():
+    page = render("![A photo](https://images.example.com/photo.jpg)")
+    assert page.find("img") is None and page.get_text(strip=True) == "A photo"

@@ -79,10 +79,6 @@ def create_app(library: Library | None = None, content_dir: Path | str | None = 
     return app
 
 
-def get_library() -> Library:
-    return current_app.extensions["forvictims"]
-
-
 class _PreviewContent:
     """Reloads content when any file in it changes; shows content errors as a page."""
 
@@ -125,7 +121,7 @@ def static_url(filename: str) -> str:
 
 
 def _template_globals() -> dict:
-    library = get_library()
+    library = views.library()
     if library is None:  # the preview's content error page
         return {}
     lang = g.get("lang") or library.languages[0]

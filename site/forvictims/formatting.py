@@ -10,7 +10,7 @@ from babel.lists import format_list
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from .model import DAYS, OpeningTime
+from .model import OpeningTime
 
 
 def _locale() -> Locale:
@@ -36,14 +36,10 @@ def days(opening: OpeningTime) -> str:
     """"MO-FR" → "Monday to Friday"; "MO,WE" → "Monday and Wednesday"."""
     locale = _locale()
     names = get_day_names("wide", locale=locale)  # 0 = Monday
-    parts = []
-    for part in opening.days.split(","):
-        first, _sep, last = part.strip().partition("-")
-        if last:
-            parts.append(_("%(first)s to %(last)s", first=names[DAYS.index(first)],
-                           last=names[DAYS.index(last)]))
-        else:
-            parts.append(names[DAYS.index(first)])
+    parts = [
+        names[first] if first == last else _("%(first)s to %(last)s", first=names[first], last=names[last])
+        for first, last in opening.day_ranges()
+    ]
     return format_list(parts, locale=locale)
 
 

@@ -77,7 +77,7 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
     )
     # Every page is listed explicitly: url_for logging misses pages in other languages.
     freezer = Freezer(app, with_no_argument_rules=False, log_url_for=False)
-    freezer.register_generator(lambda: all_urls(library))
+    freezer.register_generator(lambda: all_urls(library))  # runs inside the app context
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", FrozenFlaskWarning)

@@ -93,14 +93,24 @@ def check(body: str, first_line: int, paths: set[str]) -> list[tuple[int, str]]:
     return problems
 
 
-def _link_problem(href: str, paths: set[str]) -> str | None:
-    if EXTERNAL.match(href) or EMAIL.match(href) or href.startswith("#"):
-        return None
-    if href.startswith("tel:"):
-        if parse_phone(href[4:]) is None:
-            return f'the link "{href}" is not a valid UK phone number: write it like tel:08082000247'
-        return None
+def link_kind(href: str) -> str:
+    """What a link points at: "external", "email", "fragment", "tel", "internal" or "unusable"."""
+    if EXTERNAL.match(href):
+        return "external"
+    if EMAIL.match(href):
+        return "email"
+    if href.startswith("#"):
+        return "fragment"
+    if href.startswith("tel:") and parse_phone(href[4:]) is not None:
+        return "tel"
     if href.startswith("/"):
+        return "internal"
+    return "unusable"
+
+
+def _link_problem(href: str, paths: set[str]) -> str | None:
+    kind = link_kind(href)
+    if kind == "internal":
         path = href.split("#")[0]
         if path in paths:
             return None
@@ -110,6 +120,10 @@ def _link_problem(href: str, paths: set[str]) -> str | None:
             f'the link "{href}" goes to a page that does not exist: check the spelling '
             "(pages of this site are written like /crime/domestic-abuse/ or /staying-safe-online/)"
         )
+    if kind != "unusable":
+        return None
+    if href.startswith("tel:"):
+        return f'the link "{href}" is not a valid UK phone number: write it like tel:08082000247'
     return (
         f'the link "{href}" cannot be used: link to a page of this site like /crime/domestic-abuse/, '
         "a full web address starting https://, or mailto: with an email address"
@@ -118,16 +132,15 @@ def _link_problem(href: str, paths: set[str]) -> str | None:
 
 def _link_target(href: str, internal: Callable[[str], str]) -> tuple[str, bool] | None:
     """The href to write and whether it leaves the site; None when the link must not be made."""
-    if EXTERNAL.match(href):
-        return href, True
-    if EMAIL.match(href) or href.startswith("#"):
-        return href, False
-    if href.startswith("tel:") and parse_phone(href[4:]) is not None:
+    kind = link_kind(href)
+    if kind == "tel":
         return f"tel:{tel_href(href[4:])}", False
-    if href.startswith("/"):
+    if kind == "internal":
         path, hash_, fragment = href.partition("#")
         return internal(path) + hash_ + fragment, False
-    return None
+    if kind == "unusable":
+        return None
+    return href, kind == "external"
 
 
 def _phone_spans(text: str) -> list[tuple[int, int]]:
@@ -167,6 +180,11 @@ def render(body: str, internal: Callable[[str], str]) -> Markup:
     tokens = _PARSER.parse(body)
     for token in tokens:
         if token.type == "inline" and token.children:
+            # check() refuses pictures; should one get here, it must not load from anywhere.
+            token.children = [
+                Token("text", "", 0, content=child.content) if child.type == "image" else child
+                for child in token.children
+            ]
             token.children = _link_phone_numbers(token.children)
             for child in token.children:
                 if child.type == "link_open":

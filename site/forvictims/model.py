@@ -220,14 +220,23 @@ _DAYS_PATTERN = re.compile(r"^(MO|TU|WE|TH|FR|SA|SU)(?:-(MO|TU|WE|TH|FR|SA|SU))?
 _TIME = re.compile(r"^(\d{1,2}):([0-5]\d)$")
 
 
-def _days(value: str) -> str:
+def day_ranges(value: str) -> list[tuple[int, int]]:
+    """"MO-FR,SU" → [(0, 4), (6, 6)]: first and last day of each range, Monday being 0."""
+    ranges = []
     for part in value.split(","):
         match = _DAYS_PATTERN.match(part.strip())
-        if not match or (match[2] and DAYS.index(match[2]) < DAYS.index(match[1])):
+        first, last = (DAYS.index(match[1]), DAYS.index(match[2] or match[1])) if match else (1, 0)
+        if last < first:
             raise ValueError(
                 f'"{value}" is not a set of days: write them like MO-FR, SA, or MO,WE,FR '
                 "(MO TU WE TH FR SA SU)"
             )
+        ranges.append((first, last))
+    return ranges
+
+
+def _days(value: str) -> str:
+    day_ranges(value)
     return value
 
 
@@ -255,13 +264,8 @@ class OpeningTime(Model):
             )
         return self
 
-    def day_list(self) -> list[str]:
-        """Each day this line covers, like ["MO", "TU", "WE", "TH", "FR"]."""
-        days: list[str] = []
-        for part in self.days.split(","):
-            first, _, last = part.strip().partition("-")
-            days += DAYS[DAYS.index(first) : DAYS.index(last or first) + 1]
-        return days
+    def day_ranges(self) -> list[tuple[int, int]]:
+        return day_ranges(self.days)
 
 
 def _always(value: str) -> str:

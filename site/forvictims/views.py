@@ -14,6 +14,7 @@ site = Blueprint("site", __name__)
 
 
 def library():
+    """The content the app serves (None in the preview while the content has errors)."""
     return current_app.extensions["forvictims"]
 
 
@@ -171,23 +172,12 @@ def page(slug):
 
 
 def all_urls(library) -> list[tuple[str, dict]]:
-    """Every page of the site as (endpoint, values): what the freezer builds and the sitemap lists."""
-    urls: list[tuple[str, dict]] = [("root.landing", {})]
-    for lang in library.languages:
-        urls += [
-            ("site.home", {"lang": lang}),
-            ("site.crime_index", {"lang": lang}),
-            ("site.area_index", {"lang": lang}),
-            ("site.helplines", {"lang": lang}),
-        ]
-        urls += [("site.crime", {"lang": lang, "slug": slug}) for slug in library.crime_types]
-        urls += [("site.area", {"lang": lang, "slug": slug}) for slug in library.areas]
-        urls += [
-            ("site.area_crime", {"lang": lang, "area_slug": area, "crime_slug": crime})
-            for area in library.areas
-            for crime in library.crime_types
-        ]
-        urls += [("site.service", {"lang": lang, "slug": slug}) for slug in library.services]
-        urls += [("site.page", {"lang": lang, "slug": slug}) for slug in library.pages]
-    urls += [("root.not_found_page", {}), ("root.sitemap", {}), ("root.robots", {}), ("root.favicon", {})]
-    return urls
+    """Every page of the site as (endpoint, values): what the freezer builds and the sitemap lists.
+
+    The pages are the Library's site paths in every language; matching each against the URL map
+    keeps one list of pages for link checks, the freezer and the sitemap.
+    """
+    adapter = current_app.url_map.bind("localhost")
+    paths = ["/"] + [f"/{lang}{path}" for lang in library.languages for path in sorted(library.site_paths())]
+    paths += ["/404.html", "/sitemap.xml", "/robots.txt", "/favicon.ico"]
+    return [adapter.match(path) for path in paths]
