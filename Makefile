@@ -33,6 +33,7 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	touch $@
 
 $(ASSETS)/node_modules/.installed: $(ASSETS)/package.json $(ASSETS)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "This needs Node.js and npm (for axe-core and GOV.UK Frontend): install the 'nodejs' and 'npm' packages, then run it again."; exit 1; }
 	cd $(ASSETS) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
