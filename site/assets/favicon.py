@@ -14,7 +14,7 @@ WHITE = (0xFF, 0xFF, 0xFF)
 
 def in_heart(x: float, y: float) -> bool:
     # The classic heart curve (x² + y² − 1)³ − x²y³ ≤ 0, scaled to the icon.
-    u, v = (x - 16) / 10.5, (15 - y) / 10.5
+    u, v = (x - 16) / 8.5, (17.5 - y) / 8.5
     return (u * u + v * v - 1) ** 3 - u * u * v ** 3 <= 0
 
 
