@@ -36,7 +36,6 @@ def create_app(library: Library | None = None, content_dir: Path | str | None = 
     """Build the app from a loaded Library, or load one from `content_dir`."""
     app = Flask(__name__)
     app.config["CONTENT_DIR"] = Path(content_dir or PROJECT_ROOT / "content")
-    app.config["PREVIEW"] = preview
     app.config["SITE_ORIGIN"] = None  # like https://www.example.org.uk, when known (sitemap.xml)
     translations = Path(translations_dir or PROJECT_ROOT / "translations")
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations)
@@ -88,10 +87,8 @@ class _PreviewContent:
         self.error: ContentError | None = None
 
     def _files(self) -> tuple:
-        return tuple(sorted(
-            (str(path), path.stat().st_mtime_ns, path.stat().st_size)
-            for path in self.content_dir.rglob("*") if path.is_file()
-        ))
+        stats = ((path, path.stat()) for path in self.content_dir.rglob("*") if path.is_file())
+        return tuple(sorted((str(path), stat.st_mtime_ns, stat.st_size) for path, stat in stats))
 
     def reload(self, endpoint, values) -> None:
         snapshot = self._files()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, Iterable, TypeVar
 
@@ -77,7 +77,6 @@ class Library:
     areas: dict[str, Document[Area]]
     services: dict[str, Document[Service]]
     pages: dict[str, Document[Page]]
-    site_source: str = field(default="content/site.yaml")
 
     @property
     def languages(self) -> list[str]:
@@ -355,5 +354,4 @@ def load_library(content_dir: Path | str) -> Library:
         areas=dict(sorted(areas.items(), key=lambda item: item[1].meta.title)),
         services=dict(sorted(services.items(), key=lambda item: item[1].meta.name.casefold())),
         pages=pages,
-        site_source=display_path(loader.content_dir / "site.yaml"),
     )

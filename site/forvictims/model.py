@@ -225,13 +225,13 @@ def day_ranges(value: str) -> list[tuple[int, int]]:
     ranges = []
     for part in value.split(","):
         match = _DAYS_PATTERN.match(part.strip())
-        first, last = (DAYS.index(match[1]), DAYS.index(match[2] or match[1])) if match else (1, 0)
-        if last < first:
+        if match:
+            ranges.append((DAYS.index(match[1]), DAYS.index(match[2] or match[1])))
+        if not match or ranges[-1][1] < ranges[-1][0]:  # unknown day, or a range like FR-MO
             raise ValueError(
                 f'"{value}" is not a set of days: write them like MO-FR, SA, or MO,WE,FR '
                 "(MO TU WE TH FR SA SU)"
             )
-        ranges.append((first, last))
     return ranges
 
 
