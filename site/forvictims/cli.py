@@ -9,6 +9,7 @@ from werkzeug.serving import make_server
 
 from . import freeze
 from .app import create_app
+from .library import inspect
 
 content_option = click.option(
     "--content", default="content", show_default=True,
@@ -41,6 +42,38 @@ def build(content: Path, output: Path, base_url: str | None) -> None:
     )
     for note in result.notes:
         click.echo(f"Note: {note}")
+
+
+@main.command()
+@content_option
+@click.option("--strict", is_flag=True,
+              help="Count warnings as errors: use it before publishing.")
+def check(content: Path, strict: bool) -> None:
+    """Check all content and list every problem, with the file and line to fix.
+
+    Errors stop the site being built. Warnings do not, but need doing soon: a review date has
+    passed, a number still needs confirming, a translation is out of date. With --strict,
+    warnings count as errors too.
+    """
+    library, problems = inspect(content)
+    for problem in problems:
+        click.echo(str(problem))
+    errors = sum(not problem.warning for problem in problems)
+    warnings = len(problems) - errors
+    if errors:
+        raise click.ClickException(
+            f"{plural(errors, 'error')} and {plural(warnings, 'warning')}. The site cannot be built "
+            "until the errors are fixed: each line above says which file, which line, and what to do."
+        )
+    files = 1 + sum(1 for _ in library.documents()) + sum(map(len, library.translations.values()))
+    summary = f"Checked {plural(files, 'file')}: no errors, {plural(warnings, 'warning')}."
+    if strict and warnings:
+        raise click.ClickException(f"{summary} With --strict, warnings count as errors.")
+    click.echo(summary)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{'no' if count == 0 else count} {word}{'' if count == 1 else 's'}"
 
 
 @main.command()

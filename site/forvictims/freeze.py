@@ -90,12 +90,18 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
         raise
     files = sum(len(names) for _, _, names in os.walk(destination))
     pages = sum(1 for url in urls if url.endswith(("/", ".html")))
-    notes = () if origin else (
-        "sitemap.xml and robots.txt give page addresses without the site's domain, because "
-        "base_url in content/site.yaml has none. Set it to the address the site is published "
-        "at before it goes live.",
-    )
-    return BuildResult(pages, files, time.perf_counter() - started, destination, notes)
+    notes = []
+    if library.warnings:
+        count = len(library.warnings)
+        notes.append(f"{count} warning{'s' if count != 1 else ''} about the content: "
+                     "run forvictims check to see what needs doing.")
+    if not origin:
+        notes.append(
+            "sitemap.xml and robots.txt give page addresses without the site's domain, because "
+            "base_url in content/site.yaml has none. Set it to the address the site is published "
+            "at before it goes live."
+        )
+    return BuildResult(pages, files, time.perf_counter() - started, destination, tuple(notes))
 
 
 def check_destination(destination: Path, content_dir: Path) -> None:

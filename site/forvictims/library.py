@@ -6,19 +6,22 @@ gathers every problem in every file before it stops, so editors fix them all in 
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import hashlib
+import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Iterable, TypeVar
 
 import click
 from pydantic import BaseModel, ValidationError
 
-from . import markdown
+from . import checks, markdown
 from .frontmatter import FrontMatterError, load_yaml, locate, split
-from .model import Area, CrimeType, Page, Service, Site, SLUG
+from .model import SLUG, TRANSLATABLE, TRANSLATIONS, Area, CrimeType, Page, Service, Site, Translation
 from .problems import ContentError, Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -29,6 +32,9 @@ KINDS: dict[str, type[BaseModel]] = {
     "services": Service,
     "pages": Page,
 }
+
+# A translation sits beside its English file: domestic-abuse.pl.md translates domestic-abuse.md.
+TRANSLATION_NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<language>[A-Za-z_-]+)$")
 
 # General pages the site's own navigation links to: without them a visitor meets a dead link.
 REQUIRED_PAGES = (
@@ -54,6 +60,19 @@ class Document(Generic[M]):
     meta: M
     body: str
     body_line: int  # line of the file on which the body starts
+    folder: str = ""  # crime-types, areas, services or pages
+    language: str = "en"
+
+
+def source_version(document: Document) -> str:
+    """The version of an English file that translations name in `translated_from`.
+
+    It changes when the words a translation carries change (title, summary, body…), and not
+    when a fact that lives only in English (a phone number, the hours) does.
+    """
+    words = {name: getattr(document.meta, name) for name in TRANSLATABLE[type(document.meta)]}
+    text = json.dumps(words, ensure_ascii=False, sort_keys=True) + "\n" + document.body.strip()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
 @dataclass(frozen=True)
@@ -77,10 +96,22 @@ class Library:
     areas: dict[str, Document[Area]]
     services: dict[str, Document[Service]]
     pages: dict[str, Document[Page]]
+    translations: dict[tuple[str, str], dict[str, Document[Translation]]] = field(default_factory=dict)
+    """(folder, slug) → language → the translation of that English file."""
+    warnings: tuple[Problem, ...] = ()
+    """Things that do not stop a build but need doing soon (see checks.py)."""
 
     @property
     def languages(self) -> list[str]:
         return list(self.site.languages)
+
+    def documents(self) -> Iterable[Document]:
+        """Every English file, kind by kind."""
+        for documents in (self.pages, self.crime_types, self.areas, self.services):
+            yield from documents.values()
+
+    def translation(self, document: Document, language: str) -> Document[Translation] | None:
+        return self.translations.get((document.folder, document.slug), {}).get(language)
 
     def support(self, crime: str | None = None, area: str | None = None) -> Support:
         """Support for `crime` (any crime if None) in `area` (any area if None).
@@ -234,6 +265,7 @@ class _Loader:
         self.content_dir = content_dir
         self.problems: list[Problem] = []
         self.nodes: dict[str, Any] = {}  # source → YAML node tree, for cross-reference lines
+        self.translation_paths: list[tuple[str, Path]] = []  # (folder, file), checked last
 
     def problem(self, source: str, line: int, message: str) -> None:
         self.problems.append(Problem(source, line, message))
@@ -260,6 +292,7 @@ class _Loader:
         except FrontMatterError as error:
             self.problem(source, error.line, error.message)
             return None
+        self.nodes[source] = node
         if not isinstance(data, dict):
             self.problem(source, 1, "must be a set of `name: value` lines")
             return None
@@ -278,6 +311,9 @@ class _Loader:
             if path.suffix != ".md":
                 self.problem(source, 1, "is not a Markdown file: content files must end in .md")
                 continue
+            if TRANSLATION_NAME.match(path.stem):
+                self.translation_paths.append((folder, path))
+                continue
             if not SLUG.match(path.stem):
                 self.problem(
                     source, 1,
@@ -285,12 +321,13 @@ class _Loader:
                     f"by - with no spaces or capitals: rename it {suggest_slug(path.stem)}.md",
                 )
                 continue
-            document = self.load_document(path, source, model)
+            document = self.load_document(path, source, model, folder)
             if document is not None:
                 documents[path.stem] = document
         return documents
 
-    def load_document(self, path: Path, source: str, model: type[M]) -> Document[M] | None:
+    def load_document(self, path: Path, source: str, model: type[M], folder: str,
+                      language: str = "en") -> Document[M] | None:
         try:
             parsed = split(read_text(path))
         except FrontMatterError as error:
@@ -300,7 +337,60 @@ class _Loader:
         meta = self.validate(model, parsed.data, parsed.node, source, first_line=2)
         if meta is None:
             return None
-        return Document(path.stem, source, meta, parsed.body, parsed.body_line)
+        return Document(path.stem.split(".")[0], source, meta, parsed.body, parsed.body_line,
+                        folder, language)
+
+    def load_translations(self, site: Site | None,
+                          loaded: dict[str, dict[str, Document]]) -> dict[tuple[str, str], dict[str, Document]]:
+        """Check each translation against its English file and the site's languages."""
+        translations: dict[tuple[str, str], dict[str, Document]] = {}
+        for folder, path in self.translation_paths:
+            source = display_path(path)
+            slug, language = TRANSLATION_NAME.match(path.stem).group("slug", "language")
+            english = display_path(path.with_name(f"{slug}.md"))
+            if language == "en":
+                self.problem(source, 1, f"English is written in {english}, not in a .en.md file: "
+                                        "move the text there and delete this file")
+                continue
+            if site is not None and language not in site.languages:
+                known = ", ".join(code for code in site.languages if code != "en") or "none yet"
+                self.problem(source, 1, (
+                    f'"{language}" is not one of the site\'s languages (they are: {known}): check the '
+                    f"two letters before .md, or add {language} to languages in content/site.yaml"
+                ))
+                continue
+            original = loaded[folder].get(slug)
+            if original is None:
+                if not path.with_name(f"{slug}.md").exists():  # else its own problems are reported
+                    close = closest(slug, loaded[folder])
+                    hint = f": did you mean {close}.{language}.md?" if close else ": check the file name"
+                    self.problem(source, 1, f"is a translation of {english}, which does not exist{hint}")
+                continue
+            model = TRANSLATIONS[type(original.meta)]
+            document = self.load_translation(path, source, model, folder, language, english)
+            if document is None:
+                continue
+            if original.body.strip() and not document.body.strip():
+                self.problem(source, document.body_line,
+                             f"has no text after the front matter: translate the text of {english} too")
+                continue
+            translations.setdefault((folder, slug), {})[language] = document
+        return {key: dict(sorted(by_language.items())) for key, by_language in sorted(translations.items())}
+
+    def load_translation(self, path: Path, source: str, model: type[M], folder: str,
+                         language: str, english: str) -> Document[M] | None:
+        before = len(self.problems)
+        document = self.load_document(path, source, model, folder, language)
+        english_only = set(KINDS[folder].model_fields) - set(model.model_fields)
+        for index in range(before, len(self.problems)):  # say why a fact cannot be translated
+            problem = self.problems[index]
+            field_name = problem.message.split(":")[0]
+            if field_name in english_only and "is not a field we know" in problem.message:
+                self.problems[index] = Problem(source, problem.line, (
+                    f"{field_name}: facts like this are kept only in the English file, {english}: "
+                    "remove this line (a translation has only words to translate)"
+                ))
+        return document
 
     def check_reference(self, document: Document, loc: tuple[Any, ...], slug: str,
                         known: dict[str, Any], what: str) -> None:
@@ -323,8 +413,12 @@ class _Loader:
                 self.check_reference(doc, ("related", index), slug, crime_types, "crime type")
 
 
-def load_library(content_dir: Path | str) -> Library:
-    """Read, validate and cross-check everything in `content_dir`, or raise ContentError."""
+def inspect(content_dir: Path | str, today: dt.date | None = None) -> tuple[Library | None, list[Problem]]:
+    """Read, validate and cross-check everything in `content_dir`.
+
+    Returns the Library (None if any error stops it) and every problem found: errors, and
+    warnings for what did load.
+    """
     if not Path(content_dir).is_dir():
         raise click.ClickException(
             f"There is no content folder at {display_path(Path(content_dir))}: run this in the "
@@ -334,6 +428,7 @@ def load_library(content_dir: Path | str) -> Library:
     site = loader.load_site()
     loaded = {folder: loader.load_kind(folder, model) for folder, model in KINDS.items()}
     crime_types, areas, services, pages = (loaded[folder] for folder in KINDS)
+    translations = loader.load_translations(site, loaded)
     loader.check_references(crime_types, areas, services)
     for slug in REQUIRED_PAGES:
         if slug not in pages and (loader.content_dir / "pages").is_dir():
@@ -342,16 +437,32 @@ def load_library(content_dir: Path | str) -> Library:
                 "is missing: every page of the site links to it, so it must exist",
             )
     paths = site_paths(crime_types, areas, services, pages)
-    for documents in loaded.values():
-        for doc in documents.values():
-            for line, message in markdown.check(doc.body, doc.body_line, paths):
-                loader.problem(doc.source, line, message)
+    documents = [doc for docs in loaded.values() for doc in docs.values()]
+    documents += [doc for by_language in translations.values() for doc in by_language.values()]
+    for doc in documents:
+        for line, message in markdown.check(doc.body, doc.body_line, paths):
+            loader.problem(doc.source, line, message)
+    warnings = checks.warnings(
+        site, loaded, translations, loader.nodes, today or dt.date.today(),
+        version=source_version,
+    )
     if loader.problems or site is None:
-        raise ContentError(loader.problems)
-    return Library(
+        return None, sorted(set(loader.problems)) + warnings
+    library = Library(
         site=site,
         crime_types=dict(sorted(crime_types.items(), key=lambda item: item[1].meta.title)),
         areas=dict(sorted(areas.items(), key=lambda item: item[1].meta.title)),
         services=dict(sorted(services.items(), key=lambda item: item[1].meta.name.casefold())),
         pages=pages,
+        translations=translations,
+        warnings=tuple(warnings),
     )
+    return library, warnings
+
+
+def load_library(content_dir: Path | str, today: dt.date | None = None) -> Library:
+    """Read, validate and cross-check everything in `content_dir`, or raise ContentError."""
+    library, problems = inspect(content_dir, today)
+    if library is None:
+        raise ContentError([problem for problem in problems if not problem.warning])
+    return library

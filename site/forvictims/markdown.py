@@ -93,6 +93,32 @@ def check(body: str, first_line: int, paths: set[str]) -> list[tuple[int, str]]:
     return problems
 
 
+def http_links(body: str, first_line: int) -> list[tuple[int, str]]:
+    """(file line, href) of every link to a plain http:// address, which is not private."""
+    return [
+        (_line_of(inline, href, first_line), href)
+        for inline, child in _inline_links(_PARSER.parse(body))
+        if child.type == "link_open" and (href := str(child.attrGet("href") or "")).startswith("http://")
+    ]
+
+
+def sentences(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """(file line, text) of every sentence a reader meets. Headings and list items count as
+    sentences of their own, full stop or not."""
+    for token in _PARSER.parse(body):
+        if token.type != "inline" or token.map is None:
+            continue
+        text = "".join(
+            "\n" if child.type in ("softbreak", "hardbreak") else child.content
+            for child in token.children or []
+            if child.type in ("text", "code_inline", "softbreak", "hardbreak")
+        )
+        for match in re.finditer(r"[^.!?]+(?:[.!?]+|$)", text):
+            sentence = match[0].replace("\n", " ").strip()
+            if sentence:
+                yield first_line + token.map[0] + text.count("\n", 0, match.start()), sentence
+
+
 def link_kind(href: str) -> str:
     """What a link points at: "external", "email", "fragment", "tel", "internal" or "unusable"."""
     if EXTERNAL.match(href):

@@ -21,6 +21,7 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
+    create_model,
     model_validator,
 )
 
@@ -174,6 +175,8 @@ class CrimeType(Model):
     """Words people use for this, like "my partner hits me": they help search find the page."""
     related: list[Slug] = []
     """Other crime types to suggest, by file name."""
+    last_checked: CheckedDate | None = None
+    """When an editor last read the page through and found it right."""
     review_by: dt.date | None = None
     """When an editor should next read the page through."""
 
@@ -188,6 +191,7 @@ class Area(Model):
     """Towns and neighbourhoods people name when they say where they live."""
     council: WebAddress | None = None
     """The council's website."""
+    last_checked: CheckedDate | None = None
     review_by: dt.date | None = None
 
 
@@ -196,6 +200,7 @@ class Page(Model):
 
     title: Text
     summary: Text
+    last_checked: CheckedDate | None = None
     review_by: dt.date | None = None
 
 
@@ -366,3 +371,52 @@ class Service(Model):
     def covers_crime(self, crime: str) -> bool:
         return self.crime_types == "all" or crime in self.crime_types
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Translations: content/<kind>/<slug>.<language>.md beside the English file
+
+
+TRANSLATABLE: dict[type[Model], tuple[str, ...]] = {
+    CrimeType: ("title", "summary", "keywords"),
+    Area: ("title",),
+    Page: ("title", "summary"),
+    Service: ("name", "summary", "eligibility"),
+}
+"""The words a translation may change. Facts (numbers, hours, areas) live only in English."""
+
+VERSION = re.compile(r"^[0-9a-f]{8}$")
+
+
+def _version(value: str) -> str:
+    if not VERSION.match(value):
+        raise ValueError(
+            f'"{value}" is not a version: copy the 8 letters and numbers that forvictims report '
+            'shows for the English file, in quotes, like "3f2a9c1b"'
+        )
+    return value
+
+
+class Translation(Model):
+    """What every translation says about itself, besides the translated words."""
+
+    translated_from: Annotated[str, AfterValidator(_version)]
+    """The version of the English file it was translated from (`forvictims report` shows it), so
+    a translation whose English has changed since is found."""
+    reviewed_by: Text | None = None
+    """Who checked it, a fluent speaker. Until then the page tells visitors it awaits review."""
+
+
+def translation_model(model: type[Model]) -> type[Translation]:
+    """The model for translations of `model`: its translatable fields, as optional or required
+    as in English (a service's name may stay as it is)."""
+    fields = {}
+    for name in TRANSLATABLE[model]:
+        info = model.model_fields[name]
+        optional = name == "name" or not info.is_required()
+        fields[name] = (info.rebuild_annotation() | None if optional else info.rebuild_annotation(),
+                        None if optional else ...)
+    return create_model(f"{model.__name__}Translation", __base__=Translation, **fields)
+
+
+TRANSLATIONS = {model: translation_model(model) for model in TRANSLATABLE}

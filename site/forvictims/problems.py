@@ -9,14 +9,19 @@ import click
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in one file: where it is, what is wrong and how to fix it."""
+    """One thing wrong in one file: where it is, what is wrong and how to fix it.
+
+    An error stops the build. A warning does not: the site still builds, but an editor should
+    act on it soon (a review date has passed, a number still needs confirming).
+    """
 
     path: str
     line: int
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {'warning: ' if self.warning else ''}{self.message}"
 
 
 class ContentError(click.ClickException):

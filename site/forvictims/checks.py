@@ -1,0 +1,128 @@
+"""Warnings for editors: what does not stop a build, but needs doing soon.
+
+A review date has passed, a number still waits to be confirmed, a translation is out of date
+or missing, a link is not private (http://), a page is hard to read. `forvictims check` lists
+them; with --strict they count as errors.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+from . import markdown, readability
+from .frontmatter import locate
+from .model import Service, Site
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .library import Document
+
+SERVICE_REVIEW_MONTHS = 6
+"""Facts about a service (numbers, hours) are checked on the provider's site this often."""
+
+WEB_FIELDS = ("web", "chat", "source", "council")
+
+
+def add_months(date: dt.date, months: int) -> dt.date:
+    year, month = divmod(date.month - 1 + months, 12)
+    year += date.year
+    return date.replace(year=year, month=month + 1,
+                        day=min(date.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def review_due(document: Document) -> dt.date | None:
+    """When an editor should next check a file: its review_by, or for a service six months
+    after its facts were last checked."""
+    meta = document.meta
+    if isinstance(meta, Service):
+        return add_months(meta.last_checked, SERVICE_REVIEW_MONTHS)
+    return getattr(meta, "review_by", None)
+
+
+def warnings(site: Site | None, loaded: dict[str, dict[str, Document]],
+             translations: dict[tuple[str, str], dict[str, Document]], nodes: dict[str, Any],
+             today: dt.date, version: Callable[[Document], str]) -> list[Problem]:
+    """Every warning for the files that loaded."""
+    found: list[Problem] = []
+    for documents in loaded.values():
+        for document in documents.values():
+            node = nodes.get(document.source)
+            for loc, message in _document_warnings(document, today):
+                line = locate(node, loc, 2)[0] if loc else document.body_line
+                found.append(Problem(document.source, line, message, warning=True))
+            for line, message in _body_warnings(document, english=True):
+                found.append(Problem(document.source, line, message, warning=True))
+    for (folder, slug), by_language in translations.items():
+        english = loaded[folder][slug]
+        current = version(english)
+        for translation in by_language.values():
+            if translation.meta.translated_from != current:
+                line = locate(nodes.get(translation.source), ("translated_from",), 2)[0]
+                found.append(Problem(translation.source, line, (
+                    f"translated_from: {english.source} has changed since this was translated: "
+                    f"bring the translation up to date, then set translated_from: \"{current}\""
+                ), warning=True))
+            for line, message in _body_warnings(translation, english=False):
+                found.append(Problem(translation.source, line, message, warning=True))
+    if site is not None:
+        found += _missing_translations(site, loaded, translations, nodes)
+    return sorted(found)
+
+
+def _document_warnings(document: Document, today: dt.date) -> Iterator[tuple[tuple, str]]:
+    meta = document.meta
+    due = review_due(document)
+    if due is not None and due < today:
+        if isinstance(meta, Service):
+            yield ("last_checked",), (
+                f"last_checked: these facts were checked on {meta.last_checked.isoformat()}, more "
+                f"than {SERVICE_REVIEW_MONTHS} months ago: check them on the provider's own "
+                "website, then set last_checked to the day you did"
+            )
+        else:
+            yield ("review_by",), (
+                f"review_by: this was due to be read through by {due.isoformat()}: check it is "
+                "still right, then set last_checked to today and review_by to a date in the future"
+            )
+    if getattr(meta, "verify", False):
+        yield ("verify",), (
+            "verify: a number or fact here still needs confirming on the provider's own website: "
+            "when it is confirmed, set verify: false and last_checked to the day you checked"
+        )
+    for name in WEB_FIELDS:
+        value = getattr(meta, name, None)
+        if isinstance(value, str) and value.startswith("http://"):
+            yield (name,), (
+                f"{name}: {value} starts http://, which others on the network can watch: "
+                "use https:// if the site has it"
+            )
+
+
+def _body_warnings(document: Document, english: bool) -> Iterator[tuple[int, str]]:
+    for line, href in markdown.http_links(document.body, document.body_line):
+        yield line, (
+            f'the link "{href}" starts http://, which others on the network can watch: '
+            "use https:// if the site has it"
+        )
+    if english:
+        yield from readability.problems(document.body, document.body_line)
+
+
+def _missing_translations(site: Site, loaded: dict[str, dict[str, Document]],
+                          translations: dict[tuple[str, str], dict[str, Document]],
+                          nodes: dict[str, Any]) -> list[Problem]:
+    """One warning per language: listing every untranslated file would drown the rest."""
+    found = []
+    total = sum(len(documents) for documents in loaded.values())
+    for language, name in list(site.languages.items())[1:]:
+        done = sum(language in by_language for by_language in translations.values())
+        if done < total:
+            source = next((path for path in nodes if path.endswith("site.yaml")), "content/site.yaml")
+            line = locate(nodes.get(source), ("languages", language), 1)[0]
+            found.append(Problem(source, line, (
+                f"languages.{language}: {total - done} of {total} files have no {name} translation "
+                "yet, so those pages show in English: forvictims report lists them"
+            ), warning=True))
+    return found
