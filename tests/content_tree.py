@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from forvictims.library import REQUIRED_PAGES
+
+# Recent enough that no review is due whenever the tests run.
+CHECKED = (dt.date.today() - dt.timedelta(days=10)).isoformat()
 
 SITE = """\
 name: For Victims
@@ -41,7 +45,7 @@ places: [West Bromwich, Oldbury]
 Help in Sandwell.
 """
 
-SERVICE = """\
+SERVICE = f"""\
 ---
 name: Test Helpline
 organisation: Test Charity
@@ -55,10 +59,12 @@ hours: 24/7
 web: https://www.example.org.uk
 eligibility: Anyone.
 source: https://www.example.org.uk/contact
-last_checked: 2026-11-20
+last_checked: {CHECKED}
 ---
 What happens when you call.
 """
+
+SITE_WITH_POLISH = SITE.replace("  en: English\n", "  en: English\n  pl: Polski\n")
 
 MINIMAL: dict[str, str] = {
     "site.yaml": SITE,

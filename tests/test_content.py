@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import shutil
+from pathlib import Path
+
 import pytest
 
-from content_tree import AREA, CRIME, SERVICE, SITE, write_tree
+from content_tree import AREA, CHECKED, CRIME, SERVICE, SITE, SITE_WITH_POLISH, write_tree
+from forvictims.cli import main
+from forvictims.freeze import build
 from forvictims.library import load_library
 from forvictims.problems import ContentError
 
@@ -25,6 +31,23 @@ def area(old: str, new: str) -> dict[str, str]:
 
 def crime_body(extra: str) -> dict[str, str]:
     return {CRIME_FILE: CRIME + "\n" + extra + "\n"}
+
+
+def polish(name: str, text: str) -> dict[str, str]:
+    """A Polish translation called `name`, on a site that has Polish."""
+    return {"site.yaml": SITE_WITH_POLISH, name: text}
+
+
+POLISH_CRIME = """\
+---
+translated_from: "0000abcd"
+title: Przemoc domowa
+summary: Gdy partner lub ktoś z rodziny cię krzywdzi.
+---
+## Co to jest
+
+Ktoś bliski cię krzywdzi.
+"""
 
 
 BAD_INPUTS = [
@@ -102,13 +125,13 @@ BAD_INPUTS = [
         id="missing-field",
     ),
     pytest.param(
-        service("last_checked: 2026-11-20", "last_checked: 2099-01-01"),
+        service(f"last_checked: {CHECKED}", "last_checked: 2099-01-01"),
         "content/services/test-helpline.md:14: last_checked: 2099-01-01 is in the future: "
         "write the date the facts were checked",
         id="date-in-future",
     ),
     pytest.param(
-        service("last_checked: 2026-11-20", "last_checked: last week"),
+        service(f"last_checked: {CHECKED}", "last_checked: last week"),
         "content/services/test-helpline.md:14: last_checked: must be a date written like 2026-11-20",
         id="not-a-date",
     ),
@@ -277,6 +300,92 @@ BAD_INPUTS = [
         id="picture-from-another-site",
     ),
     pytest.param(
+        crime_body('<script>alert("hi")</script>'),
+        'content/crime-types/domestic-abuse.md:11: <script>alert("hi")</script> is HTML, which '
+        "pages cannot use (it would show as text): write Markdown instead, like **bold**, "
+        "## Heading or [a link](/about/)",
+        id="script-in-markdown",
+    ),
+    pytest.param(
+        crime_body('Call <b onclick="steal()">now</b>.'),
+        'content/crime-types/domestic-abuse.md:11: <b onclick="steal()"> is HTML, which pages '
+        "cannot use (it would show as text): write Markdown instead, like **bold**, ## Heading "
+        "or [a link](/about/)",
+        id="raw-html-in-markdown",
+    ),
+    pytest.param(
+        crime_body("<!-- check this with the charity -->"),
+        "content/crime-types/domestic-abuse.md:11: a comment like <!-- … --> would show on the "
+        "page: put notes for editors in the details at the top, on a line starting with #",
+        id="html-comment-in-markdown",
+    ),
+    pytest.param(
+        {CRIME_FILE: CRIME.replace("related: []", "related: []\nreview_by: next June")},
+        "content/crime-types/domestic-abuse.md:6: review_by: must be a date written like 2026-11-20",
+        id="review-date-not-a-date",
+    ),
+    pytest.param(
+        {"pages/about.md": "---\ntitle: About\nsummary: Us.\nlast_checked: 2099-12-31\n---\nText.\n"},
+        "content/pages/about.md:4: last_checked: 2099-12-31 is in the future: write the date the "
+        "facts were checked",
+        id="page-checked-in-future",
+    ),
+    pytest.param(
+        polish("pages/abuot.pl.md", "---\ntranslated_from: \"0000abcd\"\ntitle: O nas\nsummary: My.\n---\nTekst.\n"),
+        "content/pages/abuot.pl.md:1: is a translation of content/pages/abuot.md, which does not "
+        "exist: did you mean about.pl.md?",
+        id="translation-of-missing-page",
+    ),
+    pytest.param(
+        {"crime-types/domestic-abuse.fr.md": POLISH_CRIME},
+        'content/crime-types/domestic-abuse.fr.md:1: "fr" is not one of the site\'s languages '
+        "(they are: none yet): check the two letters before .md, or add fr to languages in "
+        "content/site.yaml",
+        id="translation-in-language-site-lacks",
+    ),
+    pytest.param(
+        {"crime-types/domestic-abuse.en.md": CRIME},
+        "content/crime-types/domestic-abuse.en.md:1: English is written in "
+        "content/crime-types/domestic-abuse.md, not in a .en.md file: move the text there and "
+        "delete this file",
+        id="english-as-a-translation",
+    ),
+    pytest.param(
+        polish("services/test-helpline.pl.md",
+               '---\ntranslated_from: "0000abcd"\nsummary: Pomoc.\neligibility: Każdy.\n'
+               "phones:\n  - number: 0808 2000 247\n---\nCo się dzieje.\n"),
+        "content/services/test-helpline.pl.md:5: phones: facts like this are kept only in the "
+        "English file, content/services/test-helpline.md: remove this line (a translation has "
+        "only words to translate)",
+        id="translation-with-a-fact",
+    ),
+    pytest.param(
+        polish("crime-types/domestic-abuse.pl.md", POLISH_CRIME.replace('translated_from: "0000abcd"\n', "")),
+        "content/crime-types/domestic-abuse.pl.md:2: translated_from: is missing: add a line like "
+        "`translated_from: …`",
+        id="translation-without-version",
+    ),
+    pytest.param(
+        polish("crime-types/domestic-abuse.pl.md", POLISH_CRIME.replace('"0000abcd"', "last week")),
+        'content/crime-types/domestic-abuse.pl.md:2: translated_from: "last week" is not a version: '
+        "copy the 8 letters and numbers that forvictims report shows for the English file, in "
+        'quotes, like "3f2a9c1b"',
+        id="translation-version-not-a-version",
+    ),
+    pytest.param(
+        polish("crime-types/domestic-abuse.pl.md", POLISH_CRIME.split("## Co")[0]),
+        "content/crime-types/domestic-abuse.pl.md:6: has no text after the front matter: "
+        "translate the text of content/crime-types/domestic-abuse.md too",
+        id="translation-without-text",
+    ),
+    pytest.param(
+        polish("crime-types/domestic-abuse.pl.md", POLISH_CRIME + "\n[Więcej](/prawa/)\n"),
+        'content/crime-types/domestic-abuse.pl.md:10: the link "/prawa/" goes to a page that does '
+        "not exist: check the spelling (pages of this site are written like /crime/domestic-abuse/ "
+        "or /staying-safe-online/)",
+        id="translation-links-to-missing-page",
+    ),
+    pytest.param(
         {"site.yaml": SITE.replace("base_url: /", "base_url: www.example.org.uk")},
         'content/site.yaml:5: base_url: "www.example.org.uk" is not an address: write it like '
         "https://www.example.org.uk/ or https://www.example.org.uk/for-victims/, or / until the "
@@ -294,13 +403,40 @@ BAD_INPUTS = [
 ]
 
 
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under `folder` and a hash of its bytes."""
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory) -> Path:
+    """A build of the small test site, made before anything went wrong."""
+    root = tmp_path_factory.mktemp("good")
+    destination = root / "build"
+    build(write_tree(root), destination)
+    return destination
+
+
 @pytest.mark.parametrize(("changes", "message"), BAD_INPUTS)
-def test_bad_content_names_file_line_and_fix(tmp_path, monkeypatch, changes, message):
+def test_bad_content_names_file_line_and_fix(tmp_path, monkeypatch, runner, good_build, changes, message):
     write_tree(tmp_path, changes)
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(ContentError) as raised:
-        load_library("content")
-    assert "\n".join(map(str, raised.value.problems)) == message
+    shutil.copytree(good_build, "build")
+    before = snapshot(Path("build"))
+
+    checked = runner.invoke(main, ["check"])
+    built = runner.invoke(main, ["build"])
+
+    for result in (checked, built):
+        assert result.exit_code == 1, result.output
+        assert isinstance(result.exception, SystemExit)  # a message, not a crash
+        assert "Traceback" not in result.output
+    errors = [line for line in checked.output.splitlines()
+              if line.startswith("content/") and ": warning: " not in line]
+    assert "\n".join(errors) == message
+    assert message in built.output
+    assert snapshot(Path("build")) == before
 
 
 def test_every_problem_is_reported_in_one_run(tmp_path, monkeypatch):

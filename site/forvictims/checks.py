@@ -11,6 +11,8 @@ import calendar
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
+from babel import Locale
+
 from . import markdown, readability
 from .frontmatter import locate
 from .model import Service, Site
@@ -116,7 +118,8 @@ def _missing_translations(site: Site, loaded: dict[str, dict[str, Document]],
     """One warning per language: listing every untranslated file would drown the rest."""
     found = []
     total = sum(len(documents) for documents in loaded.values())
-    for language, name in list(site.languages.items())[1:]:
+    for language in list(site.languages)[1:]:
+        name = Locale("en").languages.get(language, language)
         done = sum(language in by_language for by_language in translations.values())
         if done < total:
             source = next((path for path in nodes if path.endswith("site.yaml")), "content/site.yaml")

@@ -33,6 +33,8 @@ KINDS: dict[str, type[BaseModel]] = {
     "pages": Page,
 }
 
+WHAT = {"crime-types": "crime type", "areas": "area", "services": "service", "pages": "page"}
+
 # A translation sits beside its English file: domestic-abuse.pl.md translates domestic-abuse.md.
 TRANSLATION_NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<language>[A-Za-z_-]+)$")
 
@@ -266,6 +268,7 @@ class _Loader:
         self.problems: list[Problem] = []
         self.nodes: dict[str, Any] = {}  # source → YAML node tree, for cross-reference lines
         self.translation_paths: list[tuple[str, Path]] = []  # (folder, file), checked last
+        self.unreadable: dict[str, set[str]] = {}  # what → slugs of files with errors of their own
 
     def problem(self, source: str, line: int, message: str) -> None:
         self.problems.append(Problem(source, line, message))
@@ -324,6 +327,8 @@ class _Loader:
             document = self.load_document(path, source, model, folder)
             if document is not None:
                 documents[path.stem] = document
+            else:  # its own problems are reported; links to it are not wrong as well
+                self.unreadable.setdefault(WHAT[folder], set()).add(path.stem)
         return documents
 
     def load_document(self, path: Path, source: str, model: type[M], folder: str,
@@ -394,7 +399,7 @@ class _Loader:
 
     def check_reference(self, document: Document, loc: tuple[Any, ...], slug: str,
                         known: dict[str, Any], what: str) -> None:
-        if slug not in known:
+        if slug not in known and slug not in self.unreadable.get(what, ()):
             line, _ = locate(self.nodes.get(document.source), loc, first_line=2)
             close = closest(slug, known)
             hint = f'did you mean "{close}"?' if close else f"the {what}s are: {', '.join(known) or 'none yet'}"
@@ -431,7 +436,8 @@ def inspect(content_dir: Path | str, today: dt.date | None = None) -> tuple[Libr
     translations = loader.load_translations(site, loaded)
     loader.check_references(crime_types, areas, services)
     for slug in REQUIRED_PAGES:
-        if slug not in pages and (loader.content_dir / "pages").is_dir():
+        if slug not in pages and slug not in loader.unreadable.get("page", ()) \
+                and (loader.content_dir / "pages").is_dir():
             loader.problem(
                 display_path(loader.content_dir / "pages" / f"{slug}.md"), 1,
                 "is missing: every page of the site links to it, so it must exist",
@@ -447,7 +453,7 @@ def inspect(content_dir: Path | str, today: dt.date | None = None) -> tuple[Libr
         version=source_version,
     )
     if loader.problems or site is None:
-        return None, sorted(set(loader.problems)) + warnings
+        return None, sorted({*loader.problems, *warnings})
     library = Library(
         site=site,
         crime_types=dict(sorted(crime_types.items(), key=lambda item: item[1].meta.title)),

@@ -49,6 +49,8 @@ def _parser() -> MarkdownIt:
 
 
 _PARSER = _parser()
+# Only used to find HTML an editor typed, so check() can say it will not work.
+_HTML_FINDER = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
 def _inline_links(tokens: list[Token]) -> Iterator[tuple[Token, Token]]:
@@ -77,6 +79,7 @@ def check(body: str, first_line: int, paths: set[str]) -> list[tuple[int, str]]:
                 first_line + token.map[0],
                 "use ## for headings: the page title is already the one main heading (#)",
             ))
+    problems += _html_problems(body, first_line)
     for inline, child in _inline_links(tokens):
         if child.type == "image":
             src = child.attrGet("src") or ""
@@ -91,6 +94,30 @@ def check(body: str, first_line: int, paths: set[str]) -> list[tuple[int, str]]:
         if message:
             problems.append((line, message))
     return problems
+
+
+def _html_problems(body: str, first_line: int) -> list[tuple[int, str]]:
+    """HTML tags in a body: never rendered (they would show as text), so reported."""
+    found = []
+    for token in _HTML_FINDER.parse(body):
+        tags = [(first_line + token.map[0], token.content)] if token.type == "html_block" else [
+            (_line_of(token, child.content, first_line), child.content)
+            for child in token.children or [] if child.type == "html_inline"
+        ]
+        for line, tag in tags:
+            if any(seen == line for seen, _ in found):
+                continue  # one message a line is enough: <b> and </b> are one mistake
+            if tag.strip().startswith("<!--"):
+                found.append((line, (
+                    "a comment like <!-- … --> would show on the page: put notes for editors in "
+                    "the details at the top, on a line starting with #"
+                )))
+                continue
+            found.append((line, (
+                f"{tag.strip().splitlines()[0][:40]} is HTML, which pages cannot use (it would "
+                "show as text): write Markdown instead, like **bold**, ## Heading or [a link](/about/)"
+            )))
+    return found
 
 
 def http_links(body: str, first_line: int) -> list[tuple[int, str]]:

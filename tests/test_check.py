@@ -1,0 +1,157 @@
+"""`forvictims check`: warnings that do not stop a build, and --strict, which makes them count."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import CONTENT
+from content_tree import CHECKED, CRIME, SERVICE, SITE_WITH_POLISH, write_tree
+from forvictims.cli import main
+from forvictims.library import load_library, source_version
+
+CRIME_FILE = "crime-types/domestic-abuse.md"
+SERVICE_FILE = "services/test-helpline.md"
+
+HARD_PAGE = " ".join([
+    "Victims experiencing domestic abuse are encouraged to access the comprehensive range of "
+    "specialist provision commissioned by the Police and Crime Commissioner.",
+    "Eligibility is determined following an individualised assessment of vulnerability, "
+    "undertaken by an appropriately qualified practitioner.",
+    "Organisations delivering interventions operate in accordance with statutory guidance and "
+    "established safeguarding procedures.",
+] * 3)
+LONG_SENTENCE = "You can " + " ".join(["talk to us"] * 11) + "."
+
+
+def polish_crime(version: str) -> str:
+    return (f'---\ntranslated_from: "{version}"\ntitle: Przemoc domowa\n'
+            "summary: Gdy ktoś bliski cię krzywdzi.\n---\nKtoś bliski cię krzywdzi.\n")
+
+
+WARNINGS = [
+    pytest.param(
+        {CRIME_FILE: CRIME.replace("related: []", "related: []\nreview_by: 2020-01-01")},
+        "content/crime-types/domestic-abuse.md:6: warning: review_by: this was due to be read "
+        "through by 2020-01-01: check it is still right, then set last_checked to today and "
+        "review_by to a date in the future",
+        id="review-date-passed",
+    ),
+    pytest.param(
+        {SERVICE_FILE: SERVICE.replace(f"last_checked: {CHECKED}", "last_checked: 2020-01-31")},
+        "content/services/test-helpline.md:14: warning: last_checked: these facts were checked on "
+        "2020-01-31, more than 6 months ago: check them on the provider's own website, then set "
+        "last_checked to the day you did",
+        id="service-facts-checked-long-ago",
+    ),
+    pytest.param(
+        {SERVICE_FILE: SERVICE.replace("---\nWhat", "verify: true\n---\nWhat")},
+        "content/services/test-helpline.md:15: warning: verify: a number or fact here still needs "
+        "confirming on the provider's own website: when it is confirmed, set verify: false and "
+        "last_checked to the day you checked",
+        id="number-awaiting-confirmation",
+    ),
+    pytest.param(
+        {SERVICE_FILE: SERVICE.replace("web: https://", "web: http://")},
+        "content/services/test-helpline.md:11: warning: web: http://www.example.org.uk starts "
+        "http://, which others on the network can watch: use https:// if the site has it",
+        id="web-address-not-private",
+    ),
+    pytest.param(
+        {CRIME_FILE: CRIME + "\nSee [the charity](http://www.example.org.uk).\n"},
+        'content/crime-types/domestic-abuse.md:11: warning: the link "http://www.example.org.uk" '
+        "starts http://, which others on the network can watch: use https:// if the site has it",
+        id="link-not-private",
+    ),
+    pytest.param(
+        {CRIME_FILE: CRIME + "\n" + LONG_SENTENCE + "\n"},
+        'content/crime-types/domestic-abuse.md:11: warning: this sentence has 35 words ("You can '
+        'talk to us talk …"): aim for 25 or fewer, so split it into two or three shorter sentences',
+        id="sentence-too-long",
+    ),
+    pytest.param(
+        {"pages/about.md": "---\ntitle: About\nsummary: Us.\n---\n" + HARD_PAGE + "\n"},
+        "content/pages/about.md:5: warning: this page needs a reading age of about 25: aim for 9 "
+        'to 11, with shorter sentences and everyday words (say "help", not "assistance")',
+        id="page-too-hard-to-read",
+    ),
+    pytest.param(
+        {"site.yaml": SITE_WITH_POLISH},
+        "content/site.yaml:5: warning: languages.pl: 13 of 13 files have no Polish translation "
+        "yet, so those pages show in English: forvictims report lists them",
+        id="translations-missing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "warning"), WARNINGS)
+def test_warnings_do_not_stop_a_build_but_strict_does(tmp_path, monkeypatch, runner, changes, warning):
+    write_tree(tmp_path, changes)
+    monkeypatch.chdir(tmp_path)
+
+    checked = runner.invoke(main, ["check"])
+    strict = runner.invoke(main, ["check", "--strict"])
+
+    assert checked.exit_code == 0, checked.output
+    assert checked.output.splitlines() == [warning, "Checked 14 files: no errors, 1 warning."]
+    assert strict.exit_code == 1
+    assert strict.output.splitlines()[-1] == (
+        "Error: Checked 14 files: no errors, 1 warning. With --strict, warnings count as errors.")
+
+
+def test_clean_content_passes_even_strict(tmp_path, monkeypatch, runner):
+    write_tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["check", "--strict"])
+    assert (result.exit_code, result.output) == (0, "Checked 14 files: no errors, no warnings.\n")
+
+
+def test_errors_and_warnings_are_listed_together_and_fail(tmp_path, monkeypatch, runner):
+    write_tree(tmp_path, {
+        SERVICE_FILE: SERVICE.replace("0808 2000 247", "0121 49").replace("---\nWhat", "verify: true\n---\nWhat"),
+        CRIME_FILE: CRIME.replace("related: []", "related: []\nreview_by: 2020-01-01"),
+    })
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert [line.split(": ")[0] for line in result.output.splitlines()] == [
+        "content/crime-types/domestic-abuse.md:6",  # the warning for a file that loaded
+        "content/services/test-helpline.md:8",  # the error; a file with errors has no warnings
+        "Error",
+    ]
+    assert result.output.splitlines()[-1] == (
+        "Error: 1 error and 1 warning. The site cannot be built until the errors are fixed: each "
+        "line above says which file, which line, and what to do.")
+
+
+def test_a_translation_goes_stale_when_its_english_changes(tmp_path, monkeypatch, runner):
+    content = write_tree(tmp_path, {"site.yaml": SITE_WITH_POLISH})
+    version = source_version(load_library(content).crime_types["domestic-abuse"])
+    (content / "crime-types/domestic-abuse.pl.md").write_text(polish_crime(version), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "domestic-abuse.pl.md" not in runner.invoke(main, ["check"]).output
+
+    (content / CRIME_FILE).write_text(CRIME.replace("hurts you", "hurts or scares you"), encoding="utf-8")
+    changed = source_version(load_library(content).crime_types["domestic-abuse"])
+    result = runner.invoke(main, ["check"])
+
+    assert changed != version
+    assert (
+        "content/crime-types/domestic-abuse.pl.md:2: warning: translated_from: "
+        "content/crime-types/domestic-abuse.md has changed since this was translated: bring the "
+        f'translation up to date, then set translated_from: "{changed}"'
+    ) in result.output.splitlines()
+
+
+def test_a_change_to_facts_alone_leaves_translations_current(tmp_path):
+    content = write_tree(tmp_path)
+    before = source_version(load_library(content).services["test-helpline"])
+    (content / SERVICE_FILE).write_text(SERVICE.replace("0808 2000 247", "0808 2000 248"), encoding="utf-8")
+    assert source_version(load_library(content).services["test-helpline"]) == before
+
+
+def test_the_real_content_has_no_errors(runner):
+    result = runner.invoke(main, ["check", "--content", str(CONTENT)])
+    assert result.exit_code == 0, result.output
+    *problems, summary = result.output.splitlines()
+    assert all(": warning: " in line for line in problems)
+    assert summary.startswith("Checked ") and ": no errors, " in summary
