@@ -54,7 +54,7 @@ BAD_INPUTS = [
     pytest.param(
         service("hours: 24/7", "hours: 24/7\nopening: always"),
         "content/services/test-helpline.md:11: opening: is not a field we know: check the spelling "
-        "(the fields are: name, organisation, summary, crime_types, areas, phones, hours, web, chat, "
+        "(the fields are: draft, name, organisation, summary, crime_types, areas, phones, hours, web, chat, "
         "email, eligibility, minimum_age, maximum_age, languages, interpreters, attending, access, "
         "source, last_checked, verify, reporting)",
         id="unknown-field",
@@ -237,6 +237,39 @@ BAD_INPUTS = [
         "content/areas/West Bromwich.md:1: the file name becomes the web address, so it must be "
         "lower-case words joined by - with no spaces or capitals: rename it west-bromwich.md",
         id="file-name-with-spaces",
+    ),
+    pytest.param(
+        {"pages/helplines.md": "---\ntitle: Helplines\nsummary: All of them.\n---\nText.\n"},
+        "content/pages/helplines.md:1: /helplines/ is already the address of one of the site's own "
+        "pages, so this page could never be seen: rename the file, like helplines-help.md",
+        id="page-name-the-site-uses",
+    ),
+    pytest.param(
+        {"pages/about.md": "---\ntitle: About\nsummary: REPLACE THIS with one sentence.\n---\nText.\n"},
+        "content/pages/about.md:3: REPLACE THIS marks words from forvictims new that still need "
+        "writing: write the real details here (or put back draft: true until they are ready)",
+        id="words-still-to-write-outside-a-draft",
+    ),
+    pytest.param(
+        {"pages/about.md": "---\ndraft: true\ntitle: About\nsummary: Us.\n---\nText.\n"},
+        "content/pages/about.md:1: is a draft, but every page of the site links to it: delete the "
+        "line draft: true",
+        id="required-page-still-a-draft",
+    ),
+    pytest.param(
+        {"crime-types/stalking.md": CRIME.replace("---\ntitle", "---\ndraft: true\ntitle"),
+         **service("[domestic-abuse]", "[domestic-abuse, stalking]")},
+        'content/services/test-helpline.md:5: crime_types: the crime type "stalking" is still a '
+        "draft, so it is not on the site: publish it first (delete draft: true in its file), or "
+        "remove it here",
+        id="published-service-for-a-draft-crime-type",
+    ),
+    pytest.param(
+        polish("crime-types/domestic-abuse.pl.md", POLISH_CRIME.split("## Co")[0] + CRIME.split("---\n")[2]),
+        "content/crime-types/domestic-abuse.pl.md:6: the text is the same as in "
+        "content/crime-types/domestic-abuse.md: translate it (put back draft: true until it is "
+        "done, so the English is not shown as a translation)",
+        id="translation-still-in-english",
     ),
     pytest.param(
         {"areas/notes.txt": "Remember to add Tipton."},

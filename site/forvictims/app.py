@@ -95,7 +95,7 @@ class _PreviewContent:
         if snapshot != self.snapshot:
             self.snapshot = snapshot
             try:
-                current_app.extensions["forvictims"] = load_library(self.content_dir)
+                current_app.extensions["forvictims"] = load_library(self.content_dir, drafts=True)
                 self.error = None
             except ContentError as error:
                 self.error = error

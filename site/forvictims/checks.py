@@ -60,6 +60,12 @@ def warnings(site: Site | None, loaded: dict[str, dict[str, Document]],
         english = loaded[folder][slug]
         current = version(english)
         for translation in by_language.values():
+            if translation.meta.draft:
+                line = locate(nodes.get(translation.source), ("draft",), 2)[0]
+                found.append(Problem(translation.source, line, (
+                    "draft: this translation is not on the site yet: when all of it is translated, "
+                    "delete the line draft: true"
+                ), warning=True))
             if translation.meta.translated_from != current:
                 line = locate(nodes.get(translation.source), ("translated_from",), 2)[0]
                 found.append(Problem(translation.source, line, (
@@ -75,6 +81,11 @@ def warnings(site: Site | None, loaded: dict[str, dict[str, Document]],
 
 def _document_warnings(document: Document, today: dt.date) -> Iterator[tuple[tuple, str]]:
     meta = document.meta
+    if meta.draft:
+        yield ("draft",), (
+            "draft: this is not on the site yet (the preview shows it): when it is ready, delete "
+            "the line draft: true"
+        )
     due = review_due(document)
     if due is not None and due < today:
         if isinstance(meta, Service):
@@ -117,10 +128,13 @@ def _missing_translations(site: Site, loaded: dict[str, dict[str, Document]],
                           nodes: dict[str, Any]) -> list[Problem]:
     """One warning per language: listing every untranslated file would drown the rest."""
     found = []
-    total = sum(len(documents) for documents in loaded.values())
+    published = {(doc.folder, doc.slug) for documents in loaded.values()
+                 for doc in documents.values() if not doc.meta.draft}
+    total = len(published)
     for language in list(site.languages)[1:]:
         name = Locale("en").languages.get(language, language)
-        done = sum(language in by_language for by_language in translations.values())
+        done = sum(key in published and language in by_language and not by_language[language].meta.draft
+                   for key, by_language in translations.items())
         if done < total:
             source = next((path for path in nodes if path.endswith("site.yaml")), "content/site.yaml")
             line = locate(nodes.get(source), ("languages", language), 1)[0]

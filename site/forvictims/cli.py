@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 from werkzeug.serving import make_server
 
-from . import freeze
+from . import freeze, scaffold
 from .app import create_app
-from .library import inspect
+from .library import display_path, inspect
 
 content_option = click.option(
     "--content", default="content", show_default=True,
@@ -65,7 +65,7 @@ def check(content: Path, strict: bool) -> None:
             f"{plural(errors, 'error')} and {plural(warnings, 'warning')}. The site cannot be built "
             "until the errors are fixed: each line above says which file, which line, and what to do."
         )
-    files = 1 + sum(1 for _ in library.documents()) + sum(map(len, library.translations.values()))
+    files = 1 + sum(1 for path in content.rglob("*.md") if not path.name.startswith("."))
     summary = f"Checked {plural(files, 'file')}: no errors, {plural(warnings, 'warning')}."
     if strict and warnings:
         raise click.ClickException(f"{summary} With --strict, warnings count as errors.")
@@ -74,6 +74,32 @@ def check(content: Path, strict: bool) -> None:
 
 def plural(count: int, word: str) -> str:
     return f"{'no' if count == 0 else count} {word}{'' if count == 1 else 's'}"
+
+
+@main.command()
+@content_option
+@click.argument("kind", type=click.Choice(scaffold.KINDS))
+@click.argument("name")
+@click.option("--language", help="For a translation: the two-letter code, like pl.")
+def new(content: Path, kind: str, name: str, language: str | None) -> None:
+    """Start a new file of KIND called NAME, with notes that explain every part.
+
+    \b
+    Examples:
+      forvictims new service sandwell-womens-aid
+      forvictims new crime-type cyber-stalking
+      forvictims new translation domestic-abuse --language pl
+
+    The file starts as a draft: the preview shows it, the published site does not.
+    """
+    path = scaffold.new_file(kind, name, content, language)
+    click.echo(f"Wrote {display_path(path)}.")
+    if kind == "translation":
+        click.echo("Open it, translate the words and the text, then run forvictims check.")
+    else:
+        click.echo("Open it, write the real details where it says REPLACE THIS, then run forvictims check.")
+    click.echo("It is a draft: the preview (forvictims serve) shows it, the published site does not,"
+               " until you delete the line draft: true.")
 
 
 @main.command()

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks, markdown
 from .frontmatter import FrontMatterError, load_yaml, locate, split
-from .model import SLUG, TRANSLATABLE, TRANSLATIONS, Area, CrimeType, Page, Service, Site, Translation
+from .model import RESERVED_PAGES, SLUG, TRANSLATABLE, TRANSLATIONS, Area, CrimeType, Page, Service, Site, Translation
 from .problems import ContentError, Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -32,6 +32,9 @@ KINDS: dict[str, type[BaseModel]] = {
     "services": Service,
     "pages": Page,
 }
+
+# forvictims new writes this where an editor has words to write; it is never published.
+PLACEHOLDER = "REPLACE THIS"
 
 WHAT = {"crime-types": "crime type", "areas": "area", "services": "service", "pages": "page"}
 
@@ -269,6 +272,7 @@ class _Loader:
         self.nodes: dict[str, Any] = {}  # source → YAML node tree, for cross-reference lines
         self.translation_paths: list[tuple[str, Path]] = []  # (folder, file), checked last
         self.unreadable: dict[str, set[str]] = {}  # what → slugs of files with errors of their own
+        self.public: dict[str, set[str]] = {}  # folder → slugs that will be on the site
 
     def problem(self, source: str, line: int, message: str) -> None:
         self.problems.append(Problem(source, line, message))
@@ -314,6 +318,12 @@ class _Loader:
             if path.suffix != ".md":
                 self.problem(source, 1, "is not a Markdown file: content files must end in .md")
                 continue
+            if folder == "pages" and path.stem in RESERVED_PAGES:
+                self.problem(source, 1, (
+                    f"/{path.stem}/ is already the address of one of the site's own pages, so this "
+                    f"page could never be seen: rename the file, like {path.stem}-help.md"
+                ))
+                continue
             if TRANSLATION_NAME.match(path.stem):
                 self.translation_paths.append((folder, path))
                 continue
@@ -334,11 +344,19 @@ class _Loader:
     def load_document(self, path: Path, source: str, model: type[M], folder: str,
                       language: str = "en") -> Document[M] | None:
         try:
-            parsed = split(read_text(path))
+            text = read_text(path)
+            parsed = split(text)
         except FrontMatterError as error:
             self.problem(source, error.line, error.message)
             return None
         self.nodes[source] = parsed.node
+        if parsed.data.get("draft") is not True:
+            for number, line in enumerate(text.splitlines(), start=1):
+                if PLACEHOLDER in line and not line.lstrip().startswith("#"):
+                    self.problem(source, number, (
+                        f"{PLACEHOLDER} marks words from forvictims new that still need writing: "
+                        "write the real details here (or put back draft: true until they are ready)"
+                    ))
         meta = self.validate(model, parsed.data, parsed.node, source, first_line=2)
         if meta is None:
             return None
@@ -379,6 +397,12 @@ class _Loader:
                 self.problem(source, document.body_line,
                              f"has no text after the front matter: translate the text of {english} too")
                 continue
+            if not document.meta.draft and document.body.strip() == original.body.strip():
+                self.problem(source, document.body_line, (
+                    f"the text is the same as in {english}: translate it (put back draft: true "
+                    "until it is done, so the English is not shown as a translation)"
+                ))
+                continue
             translations.setdefault((folder, slug), {})[language] = document
         return {key: dict(sorted(by_language.items())) for key, by_language in sorted(translations.items())}
 
@@ -398,31 +422,59 @@ class _Loader:
         return document
 
     def check_reference(self, document: Document, loc: tuple[Any, ...], slug: str,
-                        known: dict[str, Any], what: str) -> None:
-        if slug not in known and slug not in self.unreadable.get(what, ()):
-            line, _ = locate(self.nodes.get(document.source), loc, first_line=2)
-            close = closest(slug, known)
-            hint = f'did you mean "{close}"?' if close else f"the {what}s are: {', '.join(known) or 'none yet'}"
+                        everything: dict[str, Any], published: dict[str, Any], what: str) -> None:
+        line, _ = locate(self.nodes.get(document.source), loc, first_line=2)
+        if slug in everything and slug not in published and document.slug in self.public[document.folder]:
+            self.problem(document.source, line, (
+                f'{dotted(loc[:1])}: the {what} "{slug}" is still a draft, so it is not on the site: '
+                "publish it first (delete draft: true in its file), or remove it here"
+            ))
+        elif slug not in everything and slug not in self.unreadable.get(what, ()):
+            close = closest(slug, everything)
+            hint = f'did you mean "{close}"?' if close else f"the {what}s are: {', '.join(everything) or 'none yet'}"
             self.problem(document.source, line, f'{dotted(loc[:1])}: there is no {what} called "{slug}": {hint}')
 
-    def check_references(self, crime_types: dict, areas: dict, services: dict) -> None:
-        for doc in services.values():
+    def check_references(self, everything: dict[str, dict[str, Document]],
+                         published: dict[str, dict[str, Document]]) -> None:
+        def check(doc, field_name, folder):
+            for index, slug in enumerate(getattr(doc.meta, field_name)):
+                self.check_reference(doc, (field_name, index), slug, everything[folder],
+                                     published[folder], WHAT[folder])
+        for doc in everything["services"].values():
             if isinstance(doc.meta.crime_types, list):
-                for index, slug in enumerate(doc.meta.crime_types):
-                    self.check_reference(doc, ("crime_types", index), slug, crime_types, "crime type")
+                check(doc, "crime_types", "crime-types")
             if isinstance(doc.meta.areas, list):
-                for index, slug in enumerate(doc.meta.areas):
-                    self.check_reference(doc, ("areas", index), slug, areas, "area")
-        for doc in crime_types.values():
-            for index, slug in enumerate(doc.meta.related):
-                self.check_reference(doc, ("related", index), slug, crime_types, "crime type")
+                check(doc, "areas", "areas")
+        for doc in everything["crime-types"].values():
+            check(doc, "related", "crime-types")
+
+    def check_required_pages(self, everything: dict[str, Document], published: dict[str, Document]) -> None:
+        if not (self.content_dir / "pages").is_dir():
+            return
+        for slug in REQUIRED_PAGES:
+            source = display_path(self.content_dir / "pages" / f"{slug}.md")
+            if slug in everything and slug not in published:
+                self.problem(source, 1, "is a draft, but every page of the site links to it: "
+                                        "delete the line draft: true")
+            elif slug not in everything and slug not in self.unreadable.get("page", ()):
+                self.problem(source, 1, "is missing: every page of the site links to it, so it must exist")
 
 
-def inspect(content_dir: Path | str, today: dt.date | None = None) -> tuple[Library | None, list[Problem]]:
+def read_one(content_dir: Path, folder: str, slug: str) -> tuple[Site | None, Document | None, list[Problem]]:
+    """The site settings and one English file, each checked on its own (for forvictims new)."""
+    loader = _Loader(content_dir)
+    site = loader.load_site()
+    path = content_dir / folder / f"{slug}.md"
+    document = loader.load_document(path, display_path(path), KINDS[folder], folder)
+    return site, document, loader.problems
+
+
+def inspect(content_dir: Path | str, today: dt.date | None = None,
+            drafts: bool = False) -> tuple[Library | None, list[Problem]]:
     """Read, validate and cross-check everything in `content_dir`.
 
     Returns the Library (None if any error stops it) and every problem found: errors, and
-    warnings for what did load.
+    warnings for what did load. Drafts are in the Library only if `drafts` (for the preview).
     """
     if not Path(content_dir).is_dir():
         raise click.ClickException(
@@ -431,29 +483,39 @@ def inspect(content_dir: Path | str, today: dt.date | None = None) -> tuple[Libr
         )
     loader = _Loader(Path(content_dir))
     site = loader.load_site()
-    loaded = {folder: loader.load_kind(folder, model) for folder, model in KINDS.items()}
-    crime_types, areas, services, pages = (loaded[folder] for folder in KINDS)
-    translations = loader.load_translations(site, loaded)
-    loader.check_references(crime_types, areas, services)
-    for slug in REQUIRED_PAGES:
-        if slug not in pages and slug not in loader.unreadable.get("page", ()) \
-                and (loader.content_dir / "pages").is_dir():
-            loader.problem(
-                display_path(loader.content_dir / "pages" / f"{slug}.md"), 1,
-                "is missing: every page of the site links to it, so it must exist",
-            )
-    paths = site_paths(crime_types, areas, services, pages)
-    documents = [doc for docs in loaded.values() for doc in docs.values()]
-    documents += [doc for by_language in translations.values() for doc in by_language.values()]
+    everything = {folder: loader.load_kind(folder, model) for folder, model in KINDS.items()}
+    all_translations = loader.load_translations(site, everything)
+    # Drafts are checked like everything else, but only the preview shows them.
+    published = {folder: {slug: doc for slug, doc in documents.items() if drafts or not doc.meta.draft}
+                 for folder, documents in everything.items()}
+    loader.public = {folder: set(documents) for folder, documents in published.items()}
+    translations = {
+        key: public for key, by_language in all_translations.items()
+        if key[1] in published[key[0]]
+        and (public := {language: doc for language, doc in by_language.items()
+                        if drafts or not doc.meta.draft})
+    }
+    loader.check_references(everything, published)
+    loader.check_required_pages(everything["pages"], published["pages"])
+    public_paths = site_paths(*published.values())
+    all_paths = site_paths(*everything.values())
+    documents = [doc for docs in everything.values() for doc in docs.values()]
+    documents += [doc for by_language in all_translations.values() for doc in by_language.values()]
+    def is_public(doc: Document) -> bool:
+        english = published[doc.folder].get(doc.slug)
+        return doc == english or doc in translations.get((doc.folder, doc.slug), {}).values()
+
     for doc in documents:
+        paths = public_paths if is_public(doc) else all_paths
         for line, message in markdown.check(doc.body, doc.body_line, paths):
             loader.problem(doc.source, line, message)
     warnings = checks.warnings(
-        site, loaded, translations, loader.nodes, today or dt.date.today(),
+        site, everything, all_translations, loader.nodes, today or dt.date.today(),
         version=source_version,
     )
     if loader.problems or site is None:
         return None, sorted({*loader.problems, *warnings})
+    crime_types, areas, services, pages = (published[folder] for folder in KINDS)
     library = Library(
         site=site,
         crime_types=dict(sorted(crime_types.items(), key=lambda item: item[1].meta.title)),
@@ -466,9 +528,10 @@ def inspect(content_dir: Path | str, today: dt.date | None = None) -> tuple[Libr
     return library, warnings
 
 
-def load_library(content_dir: Path | str, today: dt.date | None = None) -> Library:
+def load_library(content_dir: Path | str, today: dt.date | None = None,
+                 drafts: bool = False) -> Library:
     """Read, validate and cross-check everything in `content_dir`, or raise ContentError."""
-    library, problems = inspect(content_dir, today)
+    library, problems = inspect(content_dir, today, drafts)
     if library is None:
         raise ContentError([problem for problem in problems if not problem.warning])
     return library

@@ -168,6 +168,9 @@ class CrimeType(Model):
     """What happened: content/crime-types/<slug>.md. The body says what it is, signs, what you
     can do now, and that support does not depend on reporting to the police."""
 
+    draft: bool = False
+    """True while the file is being written: it is checked and shows in the preview, but is
+    not published. Delete the line when it is ready."""
     title: Text
     summary: Text
     """One sentence in everyday words, shown in lists of crime types."""
@@ -184,6 +187,9 @@ class CrimeType(Model):
 class Area(Model):
     """A local authority area: content/areas/<slug>.md."""
 
+    draft: bool = False
+    """True while the file is being written: it is checked and shows in the preview, but is
+    not published. Delete the line when it is ready."""
     title: Text
     ons_code: Annotated[str, Field(pattern=r"^E0[6-9]\d{6}$")]
     """The ONS code of the local authority, like E08000028."""
@@ -198,6 +204,9 @@ class Area(Model):
 class Page(Model):
     """A general page: content/pages/<slug>.md."""
 
+    draft: bool = False
+    """True while the file is being written: it is checked and shows in the preview, but is
+    not published. Delete the line when it is ready."""
     title: Text
     summary: Text
     last_checked: CheckedDate | None = None
@@ -311,6 +320,9 @@ class Service(Model):
     """A service that helps victims: content/services/<slug>.md. The body says what happens
     when you get in touch, in plain words."""
 
+    draft: bool = False
+    """True while the file is being written: it is checked and shows in the preview, but is
+    not published. Delete the line when it is ready."""
     name: Text
     organisation: Text
     """Who runs it."""
@@ -377,6 +389,9 @@ class Service(Model):
 # Translations: content/<kind>/<slug>.<language>.md beside the English file
 
 
+# Page names the site's own pages already use.
+RESERVED_PAGES = ("crime", "area", "services", "helplines", "search", "static")
+
 TRANSLATABLE: dict[type[Model], tuple[str, ...]] = {
     CrimeType: ("title", "summary", "keywords"),
     Area: ("title",),
@@ -400,6 +415,9 @@ def _version(value: str) -> str:
 class Translation(Model):
     """What every translation says about itself, besides the translated words."""
 
+    draft: bool = False
+    """True while the file is being written: it is checked and shows in the preview, but is
+    not published. Delete the line when it is ready."""
     translated_from: Annotated[str, AfterValidator(_version)]
     """The version of the English file it was translated from (`forvictims report` shows it), so
     a translation whose English has changed since is found."""

@@ -1,0 +1,99 @@
+"""`forvictims new`: start a content file that explains itself and already passes the checks.
+
+Every new file starts as a draft, with REPLACE THIS where words are still to be written, so
+nothing half-written can reach the published site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+from string import Template
+
+import click
+import yaml
+from babel import Locale
+
+from .checks import add_months
+from .library import WHAT, display_path, read_one, source_version, suggest_slug
+from .model import RESERVED_PAGES, SLUG, TRANSLATABLE
+
+FOLDERS = {"crime-type": "crime-types", "area": "areas", "service": "services", "page": "pages"}
+KINDS = (*FOLDERS, "translation")
+
+
+def template(kind: str) -> Template:
+    return Template(resources.files("forvictims").joinpath("scaffolds", f"{kind}.md").read_text("utf-8"))
+
+
+def new_file(kind: str, slug: str, content_dir: Path, language: str | None = None) -> Path:
+    """Write the new file and return its path, or raise a ClickException saying what to do."""
+    if not SLUG.match(slug):
+        raise click.ClickException(
+            f'"{slug}" cannot be a file name: the name becomes the web address, so use lower-case '
+            f"words joined by -, like {suggest_slug(slug)}"
+        )
+    if not content_dir.is_dir():
+        raise click.ClickException(
+            f"There is no content folder at {display_path(content_dir)}: run this in the project "
+            "folder (the one with README.md in it), or give the folder with --content"
+        )
+    if kind == "translation":
+        path, text = _translation(slug, content_dir, language)
+    else:
+        if kind == "page" and slug in RESERVED_PAGES:
+            raise click.ClickException(
+                f'"{slug}" is already the address of one of the site\'s own pages: choose another name')
+        today = dt.date.today()
+        path = content_dir / FOLDERS[kind] / f"{slug}.md"
+        text = template(kind).substitute(
+            slug=slug, title=slug.replace("-", " ").capitalize(),
+            today=today.isoformat(), review_by=add_months(today, 6).isoformat(),
+        )
+    if path.exists():
+        raise click.ClickException(f"{display_path(path)} already exists: open it to edit it, or choose another name")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _translation(slug: str, content_dir: Path, language: str | None) -> tuple[Path, str]:
+    if not language:
+        raise click.ClickException("Say which language to translate into, like: --language pl")
+    matches = [folder for folder in FOLDERS.values() if (content_dir / folder / f"{slug}.md").is_file()]
+    if not matches:
+        raise click.ClickException(
+            f"There is no file called {slug}.md in {display_path(content_dir)} to translate: use the "
+            "name of an English file without .md, like domestic-abuse"
+        )
+    if len(matches) > 1:
+        raise click.ClickException(
+            f"More than one file is called {slug}.md (in " + " and ".join(matches)
+            + "): this cannot tell which to translate")
+    site, english, problems = read_one(content_dir, matches[0], slug)
+    if site is None or english is None:
+        raise click.ClickException("Fix these first, then try again:\n" + "\n".join(map(str, problems)))
+    if language == "en" or language not in site.languages:
+        others = ", ".join(code for code in site.languages if code != "en") or "none yet"
+        raise click.ClickException(
+            f'"{language}" is not one of the site\'s other languages (they are: {others}): add it '
+            "to languages in content/site.yaml first"
+        )
+    fields = []
+    for name in TRANSLATABLE[type(english.meta)]:
+        value = getattr(english.meta, name)
+        if value is not None:
+            fields.append(yaml.safe_dump({name: value}, allow_unicode=True, sort_keys=False,
+                                         width=10_000, default_flow_style=False).strip())
+    path = Path(english.source).with_name(f"{slug}.{language}.md")
+    text = template("translation").substitute(
+        language=language, language_name=Locale("en").languages.get(language, language),
+        english=english.source, version=source_version(english),
+        fields="\n".join(fields), body=english.body.strip() + "\n",
+    )
+    return content_dir / english.folder / path.name, text
+
+
+def what(kind: str) -> str:
+    return "translation" if kind == "translation" else WHAT[FOLDERS[kind]]

@@ -1,0 +1,122 @@
+"""`forvictims new`: a new file explains itself, passes check, and cannot be published half-written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from content_tree import SITE_WITH_POLISH, write_tree
+from forvictims.app import create_app
+from forvictims.cli import main
+from forvictims.library import KINDS, load_library
+from forvictims.scaffold import FOLDERS
+
+NEW_FILES = {
+    "service": "services/sandwell-helpline.md",
+    "crime-type": "crime-types/cyber-stalking.md",
+    "area": "areas/walsall.md",
+    "page": "pages/coping-after-crime.md",
+}
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    """A small content tree in the folder an editor works in."""
+    content = write_tree(tmp_path, {"site.yaml": SITE_WITH_POLISH})
+    monkeypatch.chdir(tmp_path)
+    return content
+
+
+@pytest.mark.parametrize("kind", FOLDERS)
+def test_a_new_file_passes_check_as_a_draft(project, runner, kind):
+    slug = Path(NEW_FILES[kind]).stem
+    made = runner.invoke(main, ["new", kind, slug])
+    checked = runner.invoke(main, ["check"])
+
+    assert made.exit_code == 0, made.output
+    assert made.output.splitlines()[0] == f"Wrote content/{NEW_FILES[kind]}."
+    assert checked.exit_code == 0, checked.output
+    assert f"content/{NEW_FILES[kind]}" in checked.output
+    assert "draft: this is not on the site yet" in checked.output
+
+
+@pytest.mark.parametrize("kind", FOLDERS)
+def test_a_new_file_explains_every_field(project, runner, kind):
+    runner.invoke(main, ["new", kind, Path(NEW_FILES[kind]).stem])
+    text = (project / NEW_FILES[kind]).read_text(encoding="utf-8")
+    front_matter = text.split("---\n")[1]
+    lines = front_matter.splitlines()
+    for field in KINDS[FOLDERS[kind]].model_fields:
+        written = [i for i, line in enumerate(lines) if line.startswith(f"{field}:")]
+        commented = [i for i, line in enumerate(lines) if re.match(rf"^#\s*{field}:", line)]
+        assert written or commented, f"{field} is not in the new {kind}"
+        index = (written or commented)[0]
+        assert any(line.startswith("# ") for line in lines[max(0, index - 3):index]), (
+            f"{field} has no note above it")
+
+
+@pytest.mark.parametrize("kind", FOLDERS)
+def test_a_draft_is_in_the_preview_but_not_published(project, runner, kind):
+    slug = Path(NEW_FILES[kind]).stem
+    runner.invoke(main, ["new", kind, slug])
+    url = {"service": f"/en/services/{slug}/", "crime-type": f"/en/crime/{slug}/",
+           "area": f"/en/area/{slug}/", "page": f"/en/{slug}/"}[kind]
+
+    preview = create_app(content_dir=project, preview=True).test_client().get(url)
+    built = runner.invoke(main, ["build"])
+
+    assert preview.status_code == 200
+    assert built.exit_code == 0, built.output
+    assert not Path("build", url.lstrip("/"), "index.html").exists()
+    assert Path("build/en/index.html").exists()
+
+
+@pytest.mark.parametrize("kind", FOLDERS)
+def test_words_still_to_write_stop_a_file_going_live(project, runner, kind):
+    runner.invoke(main, ["new", kind, Path(NEW_FILES[kind]).stem])
+    path = project / NEW_FILES[kind]
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+
+    checked = runner.invoke(main, ["check"])
+    built = runner.invoke(main, ["build"])
+
+    assert checked.exit_code == 1 and built.exit_code == 1
+    assert f"content/{NEW_FILES[kind]}:" in checked.output
+    assert "REPLACE THIS marks words from forvictims new that still need writing" in checked.output
+    assert not Path("build").exists()
+
+
+def test_a_new_translation_carries_the_words_and_the_version(project, runner):
+    made = runner.invoke(main, ["new", "translation", "domestic-abuse", "--language", "pl"])
+    checked = runner.invoke(main, ["check"])
+    text = (project / "crime-types/domestic-abuse.pl.md").read_text(encoding="utf-8")
+    translation = load_library(project, drafts=True).translations[("crime-types", "domestic-abuse")]["pl"]
+
+    assert made.exit_code == 0, made.output
+    assert checked.exit_code == 0, checked.output
+    assert "title: Domestic abuse\n" in text and "Someone close to you hurts you." in text
+    assert "translated_from: this" not in checked.output  # current, so not stale
+    assert translation.meta.draft is True
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["page", "My Page"], 'Error: "My Page" cannot be a file name: the name becomes the web '
+                          "address, so use lower-case words joined by -, like my-page"),
+    (["page", "about"], "Error: content/pages/about.md already exists: open it to edit it, or "
+                        "choose another name"),
+    (["page", "helplines"], 'Error: "helplines" is already the address of one of the site\'s own '
+                            "pages: choose another name"),
+    (["translation", "domestic-abuse"], "Error: Say which language to translate into, like: --language pl"),
+    (["translation", "domestic-abuse", "--language", "fr"],
+     'Error: "fr" is not one of the site\'s other languages (they are: pl): add it to languages '
+     "in content/site.yaml first"),
+    (["translation", "domestic-abus", "--language", "pl"],
+     "Error: There is no file called domestic-abus.md in content to translate: use the name of an "
+     "English file without .md, like domestic-abuse"),
+])
+def test_new_refuses_clearly(project, runner, arguments, message):
+    result = runner.invoke(main, ["new", *arguments])
+    assert result.exit_code == 1
+    assert result.output.strip() == message
