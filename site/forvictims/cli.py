@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 from werkzeug.serving import make_server
 
-from . import freeze, scaffold
+from . import freeze, report, scaffold
 from .app import create_app
 from .library import display_path, inspect
+from .problems import ContentError
 
 content_option = click.option(
     "--content", default="content", show_default=True,
@@ -100,6 +102,38 @@ def new(content: Path, kind: str, name: str, language: str | None) -> None:
         click.echo("Open it, write the real details where it says REPLACE THIS, then run forvictims check.")
     click.echo("It is a draft: the preview (forvictims serve) shows it, the published site does not,"
                " until you delete the line draft: true.")
+
+
+@main.command("report")
+@content_option
+@click.option("--html", "html_path", default="content-report.html", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the report as a web page (never inside the built site).")
+def report_command(content: Path, html_path: Path) -> None:
+    """Show the health of the content: for every page and service, when it was last checked,
+    when its review is due, whether a fact needs confirming, and how each translation stands.
+
+    It prints a table and writes the same as a web page, for staff only: it is never published.
+    """
+    if html_path.resolve().is_relative_to(Path("build").resolve()):
+        raise click.ClickException(
+            f"{display_path(html_path)} is inside the built site, which is published: write the "
+            "report somewhere else, like --html content-report.html"
+        )
+    today = dt.date.today()
+    library, problems = inspect(content, today, drafts=True)
+    if library is None:
+        raise ContentError([problem for problem in problems if not problem.warning],
+                           "Fix them (forvictims check lists them too), then run the report again.")
+    rows = report.rows(library, today)
+    languages = library.languages[1:]
+    click.echo(report.table(rows, languages))
+    click.echo()
+    for line in report.summary(rows, languages):
+        click.echo(line)
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    html_path.write_text(report.html(rows, library, today), encoding="utf-8")
+    click.echo(f"The same report, as a web page: {display_path(html_path)}")
 
 
 @main.command()

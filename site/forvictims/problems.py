@@ -27,10 +27,10 @@ class Problem:
 class ContentError(click.ClickException):
     """Content that cannot be built. Lists every problem, so editors fix them in one pass."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], outcome: str = "Nothing was built."):
         self.problems = sorted(set(problems))
         count = len(self.problems)
-        heading = f"Found {count} problem{'s' if count != 1 else ''} in the content. Nothing was built."
+        heading = f"Found {count} problem{'s' if count != 1 else ''} in the content. {outcome}"
         super().__init__("\n".join([heading, *map(str, self.problems)]))
 
     def format_message(self) -> str:
