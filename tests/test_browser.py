@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,24 +28,6 @@ PAGE_TYPES = {
     "general page": "/en/staying-safe-online/",
     "not found": "/404.html",
 }
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium, driven by Playwright, with no background traffic of its own."""
-    from playwright.sync_api import sync_playwright
-
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(executable).exists():
-        pytest.fail("The browser tests need Chromium: run `make test`, which installs it.")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
 
 
 class Visit:

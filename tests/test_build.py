@@ -398,9 +398,10 @@ def test_build_makes_missing_parent_folders(tmp_path, monkeypatch):
     assert (tmp_path / "out" / "site" / "en" / "index.html").is_file()
 
 
-def test_build_in_the_wrong_folder_says_where_to_run_it(tmp_path, monkeypatch):
+@pytest.mark.parametrize("command", [["build"], ["check"], ["serve"], ["report"], ["new", "page", "x"]])
+def test_every_command_in_the_wrong_folder_says_where_to_run_it(tmp_path, monkeypatch, command):
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["build"])
+    result = CliRunner().invoke(main, command)
     assert result.exit_code == 1
     assert result.output == (
         "Error: There is no content folder at content: run this in the project folder (the one "

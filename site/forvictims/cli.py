@@ -10,7 +10,7 @@ from werkzeug.serving import make_server
 
 from . import freeze, report, scaffold
 from .app import create_app
-from .library import display_path, inspect
+from .library import display_path, inspect, require_folder
 from .problems import ContentError
 
 content_option = click.option(
@@ -145,10 +145,12 @@ def serve(content: Path, port: int) -> None:
     Open the address it prints. Content is read again whenever a file changes: save, then
     reload the page. Problems in the content show in the browser.
     """
+    require_folder(content)
     app = create_app(content_dir=content, preview=True)
     # If the port is taken, werkzeug says so plainly and stops.
     server = make_server("127.0.0.1", port, app, threaded=True)
-    click.echo(f"Previewing on http://127.0.0.1:{port}/en/ (press Ctrl+C to stop).")
+    click.echo(f"Previewing on http://127.0.0.1:{server.server_port}/en/ (press Ctrl+C to stop).")
+    click.echo("Save a file, then reload the page in your browser to see the change.")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -460,6 +460,14 @@ class _Loader:
                 self.problem(source, 1, "is missing: every page of the site links to it, so it must exist")
 
 
+def require_folder(content_dir: Path) -> None:
+    if not content_dir.is_dir():
+        raise click.ClickException(
+            f"There is no content folder at {display_path(content_dir)}: run this in the "
+            "project folder (the one with README.md in it), or give the folder with --content"
+        )
+
+
 def read_one(content_dir: Path, folder: str, slug: str) -> tuple[Site | None, Document | None, list[Problem]]:
     """The site settings and one English file, each checked on its own (for forvictims new)."""
     loader = _Loader(content_dir)
@@ -476,11 +484,7 @@ def inspect(content_dir: Path | str, today: dt.date | None = None,
     Returns the Library (None if any error stops it) and every problem found: errors, and
     warnings for what did load. Drafts are in the Library only if `drafts` (for the preview).
     """
-    if not Path(content_dir).is_dir():
-        raise click.ClickException(
-            f"There is no content folder at {display_path(Path(content_dir))}: run this in the "
-            "project folder (the one with README.md in it), or give the folder with --content"
-        )
+    require_folder(Path(content_dir))
     loader = _Loader(Path(content_dir))
     site = loader.load_site()
     everything = {folder: loader.load_kind(folder, model) for folder, model in KINDS.items()}

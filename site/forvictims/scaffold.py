@@ -16,7 +16,7 @@ import yaml
 from babel import Locale
 
 from .checks import add_months
-from .library import WHAT, display_path, read_one, source_version, suggest_slug
+from .library import WHAT, display_path, read_one, require_folder, source_version, suggest_slug
 from .model import RESERVED_PAGES, SLUG, TRANSLATABLE
 
 FOLDERS = {"crime-type": "crime-types", "area": "areas", "service": "services", "page": "pages"}
@@ -34,11 +34,7 @@ def new_file(kind: str, slug: str, content_dir: Path, language: str | None = Non
             f'"{slug}" cannot be a file name: the name becomes the web address, so use lower-case '
             f"words joined by -, like {suggest_slug(slug)}"
         )
-    if not content_dir.is_dir():
-        raise click.ClickException(
-            f"There is no content folder at {display_path(content_dir)}: run this in the project "
-            "folder (the one with README.md in it), or give the folder with --content"
-        )
+    require_folder(content_dir)
     if kind == "translation":
         path, text = _translation(slug, content_dir, language)
     else:
