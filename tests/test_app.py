@@ -6,9 +6,10 @@ import os
 
 from bs4 import BeautifulSoup
 
-from content_tree import SITE, write_tree
+from content_tree import SITE, SITE_WITH_POLISH, write_tree
 from forvictims.app import create_app
 from forvictims.freeze import build
+from forvictims.library import load_library, source_version
 
 
 def test_every_language_gets_its_own_lang_and_direction_in_the_frozen_site(tmp_path):
@@ -21,6 +22,54 @@ def test_every_language_gets_its_own_lang_and_direction_in_the_frozen_site(tmp_p
             html = (tmp_path / "build" / lang / page / "index.html").read_text(encoding="utf-8")
             root = BeautifulSoup(html, "html.parser").html
             assert (root["lang"], root["dir"]) == (lang, direction), f"/{lang}/{page}"
+
+
+def polish_site(tmp_path, reviewed_by: str | None = None, draft: bool = False):
+    """A site with Polish, where the domestic abuse page is translated and the rest is not."""
+    content = write_tree(tmp_path, {"site.yaml": SITE_WITH_POLISH})
+    version = source_version(load_library(content).crime_types["domestic-abuse"])
+    (content / "crime-types/domestic-abuse.pl.md").write_text(
+        f'---\ntranslated_from: "{version}"\n'
+        + (f"reviewed_by: {reviewed_by}\n" if reviewed_by else "")
+        + ("draft: true\n" if draft else "")
+        + "title: Przemoc domowa\nsummary: Gdy ktoś bliski cię krzywdzi.\n---\n"
+        "## Co to jest\n\nKtoś bliski cię krzywdzi.\n", encoding="utf-8")
+    return content
+
+
+def test_a_translation_takes_the_place_of_the_english_and_says_it_awaits_review(tmp_path):
+    build(polish_site(tmp_path), tmp_path / "build")
+
+    def page(path):
+        return BeautifulSoup((tmp_path / "build" / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+    polish, english, untranslated = page("pl/crime/domestic-abuse"), page("en/crime/domestic-abuse"), page("pl/privacy")
+    assert polish.h1.get_text() == "Przemoc domowa"
+    assert "Ktoś bliski cię krzywdzi." in polish.main.get_text()
+    notice = polish.select_one(".fv-translation-notice")
+    assert "A fluent speaker has not checked it yet" in notice.get_text()
+    assert notice.a["href"] == "/en/crime/domestic-abuse/"
+    assert english.h1.get_text() == "Domestic abuse" and not english.select(".fv-translation-notice")
+    assert "has not been translated yet" in untranslated.select_one(".fv-translation-notice").get_text()
+    assert untranslated.select_one("div[lang=en]").get_text().strip() == "Text."
+    # Other pages name the crime type in Polish too.
+    assert "Przemoc domowa" in page("pl/crime").main.get_text()
+
+
+def test_a_reviewed_translation_needs_no_notice_and_a_draft_is_not_published(tmp_path):
+    build(polish_site(tmp_path / "reviewed", reviewed_by="Anna Nowak"), tmp_path / "reviewed" / "build")
+    build(polish_site(tmp_path / "draft", draft=True), tmp_path / "draft" / "build")
+
+    reviewed = (tmp_path / "reviewed/build/pl/crime/domestic-abuse/index.html").read_text(encoding="utf-8")
+    draft = (tmp_path / "draft/build/pl/crime/domestic-abuse/index.html").read_text(encoding="utf-8")
+    assert "Przemoc domowa" in reviewed and "fv-translation-notice" not in reviewed
+    assert "Przemoc domowa" not in draft and "has not been translated yet" in draft
+
+
+def test_the_page_for_a_missing_address_is_in_the_first_language(tmp_path):
+    build(polish_site(tmp_path), tmp_path / "build")
+    root = BeautifulSoup((tmp_path / "build/404.html").read_text(encoding="utf-8"), "html.parser").html
+    assert root["lang"] == "en"
 
 
 def test_a_language_the_site_does_not_have_is_not_found(client):

@@ -11,6 +11,7 @@ from babel import Locale
 from flask import Flask, current_app, g, render_template, request, url_for
 from flask_babel import Babel
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader, Undefined
+from markupsafe import Markup
 
 from . import formatting, markdown, security, views
 from .library import Library, load_library
@@ -69,7 +70,7 @@ def create_app(library: Library | None = None, content_dir: Path | str | None = 
 
     # Interface language: taken from the URL prefix, reset after every page (see PITFALLS.md).
     Babel(app, locale_selector=lambda: g.get("lang") or "en")
-    app.teardown_request(lambda error: flask_babel.refresh())
+    app.teardown_request(_forget_language)
 
     app.register_blueprint(views.root)
     app.register_blueprint(views.site, url_prefix="/<lang>")
@@ -106,6 +107,18 @@ class _PreviewContent:
         return None
 
 
+def _in_language(html: Markup, language: str, page_language: str) -> Markup:
+    """Text in another language than the page's is marked so, for screen readers."""
+    return html if language == page_language else Markup('<div lang="{}">{}</div>').format(language, html)
+
+
+def _forget_language(error) -> None:
+    # Frozen-Flask renders every page in one app context, so `g` outlives a request: without
+    # this, /404.html would come out in whichever language was frozen last.
+    g.pop("lang", None)
+    flask_babel.refresh()
+
+
 @functools.lru_cache(maxsize=None)
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
@@ -135,7 +148,8 @@ def _template_globals() -> dict:
         "static_url": static_url,
         "csp": security.CONTENT_SECURITY_POLICY,
         "inline_script": security.INLINE_SCRIPT,
-        "render_markdown": lambda document: markdown.render(document.body, internal),
+        "render_markdown": lambda document: _in_language(markdown.render(document.body, internal),
+                                                         document.language, lang),
     }
 
 

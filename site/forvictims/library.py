@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Generic, Iterable, TypeVar
 
@@ -67,6 +67,16 @@ class Document(Generic[M]):
     body_line: int  # line of the file on which the body starts
     folder: str = ""  # crime-types, areas, services or pages
     language: str = "en"
+    awaiting_review: bool = False  # a translation no fluent speaker has checked yet
+
+
+def localise(english: Document, translation: Document[Translation]) -> Document:
+    """The English document with the translated words in place of the English ones."""
+    words = {name: value for name in TRANSLATABLE[type(english.meta)]
+             if (value := getattr(translation.meta, name)) not in (None, [])}
+    return replace(english, meta=english.meta.model_copy(update=words), body=translation.body,
+                   source=translation.source, body_line=translation.body_line,
+                   language=translation.language, awaiting_review=not translation.meta.reviewed_by)
 
 
 def source_version(document: Document) -> str:
@@ -105,6 +115,7 @@ class Library:
     """(folder, slug) → language → the translation of that English file."""
     warnings: tuple[Problem, ...] = ()
     """Things that do not stop a build but need doing soon (see checks.py)."""
+    _localised: dict[str, Library] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def languages(self) -> list[str]:
@@ -117,6 +128,21 @@ class Library:
 
     def translation(self, document: Document, language: str) -> Document[Translation] | None:
         return self.translations.get((document.folder, document.slug), {}).get(language)
+
+    def in_language(self, language: str) -> Library:
+        """This Library as a visitor reading `language` sees it: translated where a translation
+        exists, English elsewhere (each Document says which it is)."""
+        if language == self.languages[0]:
+            return self
+        if language not in self._localised:
+            def translated(documents: dict[str, Document]) -> dict[str, Document]:
+                return {slug: localise(doc, found) if (found := self.translation(doc, language)) else doc
+                        for slug, doc in documents.items()}
+            self._localised[language] = replace(
+                self, crime_types=translated(self.crime_types), areas=translated(self.areas),
+                services=translated(self.services), pages=translated(self.pages), _localised={},
+            )
+        return self._localised[language]
 
     def support(self, crime: str | None = None, area: str | None = None) -> Support:
         """Support for `crime` (any crime if None) in `area` (any area if None).

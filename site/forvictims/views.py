@@ -14,8 +14,12 @@ site = Blueprint("site", __name__)
 
 
 def library():
-    """The content the app serves (None in the preview while the content has errors)."""
-    return current_app.extensions["forvictims"]
+    """The content the app serves, in the language of the page (None in the preview while the
+    content has errors)."""
+    content = current_app.extensions["forvictims"]
+    if content is None or not g.get("lang"):
+        return content
+    return content.in_language(g.lang)
 
 
 def found(documents: dict[str, Document], slug: str) -> Document:
