@@ -10,7 +10,7 @@ from werkzeug.serving import make_server
 
 from . import freeze, report, scaffold
 from .app import create_app
-from .library import display_path, inspect, require_folder
+from .library import KINDS, display_path, inspect, require_folder
 from .problems import ContentError
 
 content_option = click.option(
@@ -46,7 +46,7 @@ def build(content: Path, output: Path, base_url: str | None) -> None:
         click.echo(f"Note: {note}")
 
 
-@main.command()
+@main.command(short_help="List every problem in the content (add --strict before publishing).")
 @content_option
 @click.option("--strict", is_flag=True,
               help="Count warnings as errors: use it before publishing.")
@@ -67,7 +67,8 @@ def check(content: Path, strict: bool) -> None:
             f"{plural(errors, 'error')} and {plural(warnings, 'warning')}. The site cannot be built "
             "until the errors are fixed: each line above says which file, which line, and what to do."
         )
-    files = 1 + sum(1 for path in content.rglob("*.md") if not path.name.startswith("."))
+    files = 1 + sum(1 for folder in KINDS for path in (content / folder).glob("*.md")
+                    if not path.name.startswith("."))
     summary = f"Checked {plural(files, 'file')}: no errors, {plural(warnings, 'warning')}."
     if strict and warnings:
         raise click.ClickException(f"{summary} With --strict, warnings count as errors.")
@@ -78,7 +79,7 @@ def plural(count: int, word: str) -> str:
     return f"{'no' if count == 0 else count} {word}{'' if count == 1 else 's'}"
 
 
-@main.command()
+@main.command(short_help="Start a new service, crime type, area, page or translation.")
 @content_option
 @click.argument("kind", type=click.Choice(scaffold.KINDS))
 @click.argument("name")
@@ -104,7 +105,7 @@ def new(content: Path, kind: str, name: str, language: str | None) -> None:
                " until you delete the line draft: true.")
 
 
-@main.command("report")
+@main.command("report", short_help="Show what needs checking, confirming or translating.")
 @content_option
 @click.option("--html", "html_path", default="content-report.html", show_default=True,
               type=click.Path(dir_okay=False, path_type=Path),
