@@ -9,7 +9,8 @@ from bs4 import BeautifulSoup
 from content_tree import SITE, SITE_WITH_POLISH, write_tree
 from forvictims.app import create_app
 from forvictims.freeze import build
-from forvictims.library import load_library, source_version
+from forvictims.checks import source_version
+from forvictims.library import load_library
 
 
 def test_every_language_gets_its_own_lang_and_direction_in_the_frozen_site(tmp_path):

@@ -7,7 +7,8 @@ import pytest
 from conftest import CONTENT
 from content_tree import CHECKED, CRIME, SERVICE, SITE_WITH_POLISH, write_tree
 from forvictims.cli import main
-from forvictims.library import load_library, source_version
+from forvictims.checks import source_version
+from forvictims.library import load_library
 
 CRIME_FILE = "crime-types/domestic-abuse.md"
 SERVICE_FILE = "services/test-helpline.md"

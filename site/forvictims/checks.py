@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any, Iterator
 
 from babel import Locale
 
 from . import markdown, readability
 from .frontmatter import locate
-from .model import Service, Site
+from .model import TRANSLATABLE, Service, Site
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -43,9 +45,20 @@ def review_due(document: Document) -> dt.date | None:
     return getattr(meta, "review_by", None)
 
 
-def warnings(site: Site | None, loaded: dict[str, dict[str, Document]],
+def source_version(document: Document) -> str:
+    """The version of an English file that translations name in `translated_from`.
+
+    It changes when the words a translation carries change (title, summary, body…), and not
+    when a fact that lives only in English (a phone number, the hours) does.
+    """
+    words = {name: getattr(document.meta, name) for name in TRANSLATABLE[type(document.meta)]}
+    text = json.dumps(words, ensure_ascii=False, sort_keys=True) + "\n" + document.body.strip()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def warnings(site: Site | None, site_source: str, loaded: dict[str, dict[str, Document]],
              translations: dict[tuple[str, str], dict[str, Document]], nodes: dict[str, Any],
-             today: dt.date, version: Callable[[Document], str]) -> list[Problem]:
+             today: dt.date) -> list[Problem]:
     """Every warning for the files that loaded."""
     found: list[Problem] = []
     for documents in loaded.values():
@@ -58,7 +71,7 @@ def warnings(site: Site | None, loaded: dict[str, dict[str, Document]],
                 found.append(Problem(document.source, line, message, warning=True))
     for (folder, slug), by_language in translations.items():
         english = loaded[folder][slug]
-        current = version(english)
+        current = source_version(english)
         for translation in by_language.values():
             if translation.meta.draft:
                 line = locate(nodes.get(translation.source), ("draft",), 2)[0]
@@ -75,7 +88,7 @@ def warnings(site: Site | None, loaded: dict[str, dict[str, Document]],
             for line, message in _body_warnings(translation, english=False):
                 found.append(Problem(translation.source, line, message, warning=True))
     if site is not None:
-        found += _missing_translations(site, loaded, translations, nodes)
+        found += _missing_translations(site, site_source, loaded, translations, nodes)
     return sorted(found)
 
 
@@ -123,7 +136,7 @@ def _body_warnings(document: Document, english: bool) -> Iterator[tuple[int, str
         yield from readability.problems(document.body, document.body_line)
 
 
-def _missing_translations(site: Site, loaded: dict[str, dict[str, Document]],
+def _missing_translations(site: Site, source: str, loaded: dict[str, dict[str, Document]],
                           translations: dict[tuple[str, str], dict[str, Document]],
                           nodes: dict[str, Any]) -> list[Problem]:
     """One warning per language: listing every untranslated file would drown the rest."""
@@ -136,7 +149,6 @@ def _missing_translations(site: Site, loaded: dict[str, dict[str, Document]],
         done = sum(key in published and language in by_language and not by_language[language].meta.draft
                    for key, by_language in translations.items())
         if done < total:
-            source = next((path for path in nodes if path.endswith("site.yaml")), "content/site.yaml")
             line = locate(nodes.get(source), ("languages", language), 1)[0]
             found.append(Problem(source, line, (
                 f"languages.{language}: {total - done} of {total} files have no {name} translation "

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import hashlib
-import json
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -77,17 +75,6 @@ def localise(english: Document, translation: Document[Translation]) -> Document:
     return replace(english, meta=english.meta.model_copy(update=words), body=translation.body,
                    source=translation.source, body_line=translation.body_line,
                    language=translation.language, awaiting_review=not translation.meta.reviewed_by)
-
-
-def source_version(document: Document) -> str:
-    """The version of an English file that translations name in `translated_from`.
-
-    It changes when the words a translation carries change (title, summary, body…), and not
-    when a fact that lives only in English (a phone number, the hours) does.
-    """
-    words = {name: getattr(document.meta, name) for name in TRANSLATABLE[type(document.meta)]}
-    text = json.dumps(words, ensure_ascii=False, sort_keys=True) + "\n" + document.body.strip()
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
 @dataclass(frozen=True)
@@ -539,10 +526,8 @@ def inspect(content_dir: Path | str, today: dt.date | None = None,
         paths = public_paths if is_public(doc) else all_paths
         for line, message in markdown.check(doc.body, doc.body_line, paths):
             loader.problem(doc.source, line, message)
-    warnings = checks.warnings(
-        site, everything, all_translations, loader.nodes, today or dt.date.today(),
-        version=source_version,
-    )
+    warnings = checks.warnings(site, display_path(loader.content_dir / "site.yaml"), everything,
+                               all_translations, loader.nodes, today or dt.date.today())
     if loader.problems or site is None:
         return None, sorted({*loader.problems, *warnings})
     crime_types, areas, services, pages = (published[folder] for folder in KINDS)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from babel import Locale
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from .checks import review_due
-from .library import Document, Library, source_version
+from .checks import review_due, source_version
+from .library import Document, Library
 from .model import Service
 
 KIND_NAMES = {"pages": "Page", "crime-types": "Crime type", "areas": "Area", "services": "Service"}

@@ -15,8 +15,8 @@ import click
 import yaml
 from babel import Locale
 
-from .checks import add_months
-from .library import WHAT, display_path, read_one, require_folder, source_version, suggest_slug
+from .checks import add_months, source_version
+from .library import WHAT, display_path, read_one, require_folder, suggest_slug
 from .model import RESERVED_PAGES, SLUG, TRANSLATABLE
 
 FOLDERS = {"crime-type": "crime-types", "area": "areas", "service": "services", "page": "pages"}
