@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from content_tree import SERVICE, write_tree
 from forvictims import freeze
+from forvictims.checks import CLAIMS_TO_ERASE_HISTORY
 from forvictims.cli import main
 from forvictims.model import parse_phone, tel_href
 from forvictims.problems import ContentError
@@ -247,15 +248,6 @@ def test_every_number_still_to_be_checked_is_flagged(library):
                 found.add(tel_href(phone.number))
                 assert doc.meta.verify, f"{doc.source}: {phone.number} still needs checking"
     assert found == to_check
-
-
-# "deletes this site from your history", "wipes your browsing history", "leaves no trace"… but
-# not "does not delete this site from your history", which is the honest sentence.
-CLAIMS_TO_ERASE_HISTORY = re.compile(
-    r"(?<!not )(?<!n't )(?<!cannot )\b(erases?|deletes?|removes?|clears?|wipes?|hides?)"
-    r" (it |this site |this page |your visit )?(from )?(your |the )?(browsing |search )?history"
-    r"|leaves? no trace|no record of your visit"
-)
 
 
 def test_staying_safe_online_never_claims_history_is_erased(built_site):

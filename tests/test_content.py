@@ -321,6 +321,14 @@ BAD_INPUTS = [
         id="invalid-tel-link",
     ),
     pytest.param(
+        crime_body("Press Exit this page.\nIt clears\nyour history, so nobody will know."),
+        'content/crime-types/domestic-abuse.md:12: "It clears your history, so nobody will know." '
+        "says a visit can be removed from the browser's history, which is not true: Exit this page "
+        "only opens another website. Say instead that people can delete their history themselves, "
+        "as the staying safe online page explains",
+        id="claims-leaving-erases-history",
+    ),
+    pytest.param(
         crime_body("# Another main heading"),
         "content/crime-types/domestic-abuse.md:11: use ## for headings: the page title is already "
         "the one main heading (#)",

@@ -68,6 +68,7 @@ def test_a_draft_is_in_the_preview_but_not_published(project, runner, kind):
     built = runner.invoke(main, ["build"])
 
     assert preview.status_code == 200
+    assert "Draft: only this preview shows it." in preview.get_data(as_text=True)
     assert built.exit_code == 0, built.output
     assert not Path("build", url.lstrip("/"), "index.html").exists()
     assert Path("build/en/index.html").exists()

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import hashlib
 import json
+import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from babel import Locale
@@ -27,6 +28,29 @@ SERVICE_REVIEW_MONTHS = 6
 """Facts about a service (numbers, hours) are checked on the provider's site this often."""
 
 WEB_FIELDS = ("web", "chat", "source", "council")
+
+
+# "deletes this site from your history", "wipes your browsing history", "leaves no trace"… but
+# not "does not delete this site from your history", which is the honest sentence.
+CLAIMS_TO_ERASE_HISTORY = re.compile(
+    r"(?<!not )(?<!n't )(?<!cannot )\b(erases?|deletes?|removes?|clears?|wipes?|hides?)"
+    r" (it |this site |this page |your visit )?(from )?(your |the )?(browsing |search )?history"
+    r"|leaves? no trace|no record of your visit",
+    re.IGNORECASE,
+)
+
+
+def false_claims(body: str, first_line: int) -> list[tuple[int, str]]:
+    """Errors for sentences that promise a visit can be hidden: nothing on this site can."""
+    return [
+        (line, (
+            f'"{sentence}" says a visit can be removed from the browser\'s history, which is not '
+            "true: Exit this page only opens another website. Say instead that people can delete "
+            "their history themselves, as the staying safe online page explains"
+        ))
+        for line, sentence in markdown.sentences(body, first_line)
+        if CLAIMS_TO_ERASE_HISTORY.search(" ".join(sentence.split()))
+    ]
 
 
 def add_months(date: dt.date, months: int) -> dt.date:

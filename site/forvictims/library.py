@@ -526,6 +526,8 @@ def inspect(content_dir: Path | str, today: dt.date | None = None,
         paths = public_paths if is_public(doc) else all_paths
         for line, message in markdown.check(doc.body, doc.body_line, paths):
             loader.problem(doc.source, line, message)
+        for line, message in checks.false_claims(doc.body, doc.body_line):
+            loader.problem(doc.source, line, message)
     warnings = checks.warnings(site, display_path(loader.content_dir / "site.yaml"), everything,
                                all_translations, loader.nodes, today or dt.date.today())
     if loader.problems or site is None:

@@ -140,10 +140,9 @@ def sentences(body: str, first_line: int) -> Iterator[tuple[int, str]]:
             for child in token.children or []
             if child.type in ("text", "code_inline", "softbreak", "hardbreak")
         )
-        for match in re.finditer(r"[^.!?]+(?:[.!?]+|$)", text):
+        for match in re.finditer(r"[^.!?\s][^.!?]*(?:[.!?]+|$)", text):
             sentence = match[0].replace("\n", " ").strip()
-            if sentence:
-                yield first_line + token.map[0] + text.count("\n", 0, match.start()), sentence
+            yield first_line + token.map[0] + text.count("\n", 0, match.start()), sentence
 
 
 def link_kind(href: str) -> str:
