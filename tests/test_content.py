@@ -420,6 +420,13 @@ BAD_INPUTS = [
         id="translation-without-text",
     ),
     pytest.param(
+        polish("crime-types/domestic-abuse.pl.md", POLISH_CRIME + "\nZadzwoń pod 0808 2000 274.\n"),
+        "content/crime-types/domestic-abuse.pl.md:10: the number 0808 2000 274 is not in "
+        "content/crime-types/domestic-abuse.md: copy phone numbers exactly from the English, so "
+        "nobody is sent to a wrong number",
+        id="translation-with-a-mistyped-number",
+    ),
+    pytest.param(
         polish("crime-types/domestic-abuse.pl.md", POLISH_CRIME + "\n[Więcej](/prawa/)\n"),
         'content/crime-types/domestic-abuse.pl.md:10: the link "/prawa/" goes to a page that does '
         "not exist: check the spelling (pages of this site are written like /crime/domestic-abuse/ "
@@ -521,3 +528,11 @@ def test_service_ordering_puts_local_then_west_midlands_then_national(tmp_path):
         "services/regional.md": regional, "services/local.md": local}))
     support = library.support(crime="domestic-abuse", area="sandwell")
     assert [doc.slug for doc in support] == ["local", "regional", "test-helpline"]
+
+
+def test_a_translation_may_write_the_english_numbers_its_own_way(tmp_path):
+    english = CRIME + "\nCall 0808 2000 247 or 999.\n"
+    polish = POLISH_CRIME + "\nZadzwoń: 08082000247 albo [999](tel:999).\n"
+    library = load_library(write_tree(tmp_path, {
+        "site.yaml": SITE_WITH_POLISH, CRIME_FILE: english, "crime-types/domestic-abuse.pl.md": polish}))
+    assert "pl" in library.translations[("crime-types", "domestic-abuse")]

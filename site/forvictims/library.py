@@ -416,6 +416,13 @@ class _Loader:
                     "until it is done, so the English is not shown as a translation)"
                 ))
                 continue
+            english_numbers = {tel for _, _, tel in markdown.phone_numbers(original.body, original.body_line)}
+            for line, written, tel in markdown.phone_numbers(document.body, document.body_line):
+                if tel not in english_numbers:
+                    self.problem(source, line, (
+                        f"the number {written} is not in {english}: copy phone numbers exactly "
+                        "from the English, so nobody is sent to a wrong number"
+                    ))
             translations.setdefault((folder, slug), {})[language] = document
         return {key: dict(sorted(by_language.items())) for key, by_language in sorted(translations.items())}
 

@@ -203,6 +203,21 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def phone_numbers(body: str, first_line: int) -> list[tuple[int, str, str]]:
+    """(file line, number as written, its tel: form) for every phone number a reader can tap."""
+    found = []
+    for token in _PARSER.parse(body):
+        if token.type != "inline" or token.map is None:
+            continue
+        for offset, text in enumerate(token.content.split("\n")):
+            for start, end in _phone_spans(text):
+                found.append((first_line + token.map[0] + offset, text[start:end], tel_href(text[start:end])))
+            for href in re.findall(r"\(tel:([^)\s]+)\)", text):
+                if parse_phone(href) is not None:
+                    found.append((first_line + token.map[0] + offset, href, tel_href(href)))
+    return found
+
+
 def _link_phone_numbers(children: list[Token]) -> list[Token]:
     """Split text tokens so that each phone number outside a link becomes a tel: link."""
     result: list[Token] = []
