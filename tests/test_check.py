@@ -84,6 +84,20 @@ WARNINGS = [
 ]
 
 
+def test_a_language_without_translated_buttons_and_menus_is_a_warning(tmp_path, monkeypatch, runner):
+    write_tree(tmp_path, {"site.yaml": SITE_WITH_POLISH})
+    monkeypatch.chdir(tmp_path)
+    warning = ("content/site.yaml:5: warning: languages.pl: the site's buttons and menus are not "
+               "translated into Polish yet, so its pages show them in English: ask the developers "
+               "(they go in translations/pl/)")
+    assert warning in runner.invoke(main, ["check"]).output.splitlines()
+
+    catalogue = tmp_path / "translations/pl/LC_MESSAGES/messages.po"
+    catalogue.parent.mkdir(parents=True)
+    catalogue.write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    assert warning not in runner.invoke(main, ["check"]).output.splitlines()
+
+
 @pytest.mark.parametrize(("changes", "warning"), WARNINGS)
 def test_warnings_do_not_stop_a_build_but_strict_does(tmp_path, monkeypatch, runner, changes, warning):
     write_tree(tmp_path, changes)
@@ -93,10 +107,12 @@ def test_warnings_do_not_stop_a_build_but_strict_does(tmp_path, monkeypatch, run
     strict = runner.invoke(main, ["check", "--strict"])
 
     assert checked.exit_code == 0, checked.output
-    assert checked.output.splitlines() == [warning, "Checked 14 files: no errors, 1 warning."]
+    *warnings, summary = checked.output.splitlines()
+    assert warning in warnings
+    assert len(warnings) == 1 + ("site.yaml" in changes)  # Polish also lacks translated menus
+    assert summary == f"Checked 14 files: no errors, {len(warnings)} warning{'s' * (len(warnings) > 1)}."
     assert strict.exit_code == 1
-    assert strict.output.splitlines()[-1] == (
-        "Error: Checked 14 files: no errors, 1 warning. With --strict, warnings count as errors.")
+    assert strict.output.splitlines()[-1] == f"Error: {summary} With --strict, warnings count as errors."
 
 
 def test_clean_content_passes_even_strict(tmp_path, monkeypatch, runner):

@@ -71,6 +71,42 @@ BAD_INPUTS = [
         id="empty-list-of-areas",
     ),
     pytest.param(
+        service("areas: national", "areas: [all]"),
+        "content/services/test-helpline.md:6: areas: write `areas: all` on its own, without the "
+        "[ ]: a list is for naming areas, like [sandwell]",
+        id="all-areas-written-as-a-list",
+    ),
+    pytest.param(
+        service("areas: national", "areas: Sandwell"),
+        "content/services/test-helpline.md:6: areas: must be national, all, or a list of areas by "
+        "file name, like [sandwell, dudley]",
+        id="one-area-not-in-a-list",
+    ),
+    pytest.param(
+        service(f"last_checked: {CHECKED}", f"last_cheked: {CHECKED}"),
+        "content/services/test-helpline.md:14: last_cheked: is not a field we know: did you mean "
+        "last_checked?",
+        id="misspelt-field-name",
+    ),
+    pytest.param(
+        service("    free: true", "    fre: true"),
+        "content/services/test-helpline.md:9: phones[0].fre: is not a field we know: did you mean free?",
+        id="misspelt-field-name-in-a-phone",
+    ),
+    pytest.param(
+        crime_body("Call us:\n\n    0808 2000 247"),
+        "content/crime-types/domestic-abuse.md:13: this text starts with 4 spaces, a tab or ```, so "
+        "it would show in a grey box: remove the spaces at the start of the line (lists start with "
+        "- and no spaces)",
+        id="indented-text-becomes-a-grey-box",
+    ),
+    pytest.param(
+        crime_body("Read about [your rights](/en/your-rights/)."),
+        'content/crime-types/domestic-abuse.md:11: the link "/en/your-rights/" names a language: '
+        "write /your-rights/, and each language links to its own version of the page",
+        id="link-that-names-a-language",
+    ),
+    pytest.param(
         service("areas: national", "areas: [dudley]"),
         'content/services/test-helpline.md:6: areas: there is no area called "dudley": '
         "the areas are: sandwell",
@@ -211,9 +247,9 @@ BAD_INPUTS = [
     ),
     pytest.param(
         area("title: Sandwell", "title: Sandwell: the borough"),
-        "content/areas/sandwell.md:2: this line cannot be read (mapping values are not allowed "
-        "here). Check for a missing `:` after a name, a stray quote, or text that needs \"quotes\" "
-        "because it contains a colon",
+        "content/areas/sandwell.md:2: this line, or the one above it, cannot be read: check for a "
+        "missing `:` after a name, a stray quote, or text that needs \"quotes\" because it "
+        "contains a colon",
         id="malformed-yaml",
     ),
     pytest.param(
@@ -380,8 +416,8 @@ BAD_INPUTS = [
     pytest.param(
         {"crime-types/domestic-abuse.fr.md": POLISH_CRIME},
         'content/crime-types/domestic-abuse.fr.md:1: "fr" is not one of the site\'s languages '
-        "(they are: none yet): check the two letters before .md, or add fr to languages in "
-        "content/site.yaml",
+        "(the others are: none yet): check the two letters before .md. Adding a language is a job "
+        "for the developers",
         id="translation-in-language-site-lacks",
     ),
     pytest.param(

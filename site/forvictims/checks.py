@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from babel import Locale
@@ -82,7 +83,7 @@ def source_version(document: Document) -> str:
 
 def warnings(site: Site | None, site_source: str, loaded: dict[str, dict[str, Document]],
              translations: dict[tuple[str, str], dict[str, Document]], nodes: dict[str, Any],
-             today: dt.date) -> list[Problem]:
+             today: dt.date, interface: Path) -> list[Problem]:
     """Every warning for the files that loaded."""
     found: list[Problem] = []
     for documents in loaded.values():
@@ -113,6 +114,14 @@ def warnings(site: Site | None, site_source: str, loaded: dict[str, dict[str, Do
                 found.append(Problem(translation.source, line, message, warning=True))
     if site is not None:
         found += _missing_translations(site, site_source, loaded, translations, nodes)
+        for language in list(site.languages)[1:]:
+            if not (interface / language / "LC_MESSAGES" / "messages.po").is_file():
+                line = locate(nodes.get(site_source), ("languages", language), 1)[0]
+                found.append(Problem(site_source, line, (
+                    f"languages.{language}: the site's buttons and menus are not translated into "
+                    f"{Locale('en').languages.get(language, language)} yet, so its pages show them "
+                    f"in English: ask the developers (they go in translations/{language}/)"
+                ), warning=True))
     return sorted(found)
 
 

@@ -109,11 +109,10 @@ def load_yaml(source: str, first_line: int = 1) -> tuple[Node | None, Any]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         row = mark.line if mark else 0
-        problem = (error.problem or "this line cannot be read").rstrip(".")
         raise FrontMatterError(
             first_line + row,
-            f"this line cannot be read ({problem}). Check for a missing `:` after a name, "
-            "a stray quote, or text that needs \"quotes\" because it contains a colon",
+            "this line, or the one above it, cannot be read: check for a missing `:` after a "
+            "name, a stray quote, or text that needs \"quotes\" because it contains a colon",
         ) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(first_line, f"this cannot be read ({error})") from None

@@ -19,7 +19,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks, markdown
 from .frontmatter import FrontMatterError, load_yaml, locate, split
-from .model import RESERVED_PAGES, SLUG, TRANSLATABLE, TRANSLATIONS, Area, CrimeType, Page, Service, Site, Translation
+from .model import (RESERVED_PAGES, SLUG, TRANSLATABLE, TRANSLATIONS, Area, CrimeType, Emergency, OpeningTime,
+                    Page, Phone, Service, Site, Translation)
 from .problems import ContentError, Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -237,11 +238,17 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
         return f"is missing: add a line like `{name}: …`"
     if error.get("input", "") is None:
         return "is empty: write something after the colon, or remove the line"
+    if kind == "extra_forbidden" and error.get("guess"):
+        return f"is not a field we know: did you mean {error['guess']}?"
     if kind == "extra_forbidden":
         known = ", ".join(model.model_fields) if len(error["loc"]) == 1 else ""
         return "is not a field we know: check the spelling" + (f" (the fields are: {known})" if known else "")
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
+    if kind == "literal_error" and error["loc"][:1] == ("areas",):
+        return "must be national, all, or a list of areas by file name, like [sandwell, dudley]"
+    if kind == "literal_error" and error["loc"][:1] == ("crime_types",):
+        return "must be all, or a list of crime types by file name, like [domestic-abuse]"
     if kind == "literal_error":
         return f"must be one of: {ctx.get('expected', '').replace(chr(39), '')}"
     if kind in ("string_type", "string_sub_type"):
@@ -266,6 +273,28 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
             "silent_solution": "must be two digits, like 55",
         }.get(name, f"is not in the expected form ({ctx.get('pattern')})")
     return error["msg"]
+
+
+# Fields made of smaller sets of fields, by the name they are written under.
+NESTED: dict[str, type[BaseModel]] = {"phones": Phone, "hours": OpeningTime, "emergency": Emergency}
+
+
+def _guess_misspelt_fields(details: list[dict[str, Any]], model: type[BaseModel]) -> set[tuple]:
+    """Mark each unknown field with the field it was most likely meant to be (as "guess"), and
+    return the locations of missing fields that a guess explains."""
+    missing = {tuple(detail["loc"]) for detail in details if detail["type"] == "missing"}
+    explained = set()
+    for detail in details:
+        if detail["type"] != "extra_forbidden":
+            continue
+        parent, key = tuple(detail["loc"][:-1]), str(detail["loc"][-1])
+        owner = model if not parent else NESTED.get(str(parent[0]))
+        known = [name for (*where, name) in missing if tuple(where) == parent]
+        guess = closest(key, known) or (closest(key, owner.model_fields) if owner else None)
+        if guess:
+            detail["guess"] = guess
+            explained.add((*parent, guess))
+    return explained
 
 
 def dotted(loc: tuple[Any, ...]) -> str:
@@ -294,7 +323,11 @@ class _Loader:
         try:
             return model.model_validate(data)
         except ValidationError as error:
-            for detail in error.errors():
+            details = error.errors()
+            guessed = _guess_misspelt_fields(details, model)
+            for detail in details:
+                if detail["type"] == "missing" and tuple(detail["loc"]) in guessed:
+                    continue  # "last_cheked: did you mean last_checked?" says it all
                 line, loc = locate(node, detail["loc"], first_line)
                 name = dotted(loc)
                 message = describe(detail, model)
@@ -391,8 +424,8 @@ class _Loader:
             if site is not None and language not in site.languages:
                 known = ", ".join(code for code in site.languages if code != "en") or "none yet"
                 self.problem(source, 1, (
-                    f'"{language}" is not one of the site\'s languages (they are: {known}): check the '
-                    f"two letters before .md, or add {language} to languages in content/site.yaml"
+                    f'"{language}" is not one of the site\'s languages (the others are: {known}): check '
+                    "the two letters before .md. Adding a language is a job for the developers"
                 ))
                 continue
             original = loaded[folder].get(slug)
@@ -448,6 +481,11 @@ class _Loader:
             self.problem(document.source, line, (
                 f'{dotted(loc[:1])}: the {what} "{slug}" is still a draft, so it is not on the site: '
                 "publish it first (delete draft: true in its file), or remove it here"
+            ))
+        elif slug in ("all", "national"):
+            self.problem(document.source, line, (
+                f"{dotted(loc[:1])}: write `{loc[0]}: {slug}` on its own, without the [ ]: a list "
+                f"is for naming {what}s, like [{next(iter(everything), 'name')}]"
             ))
         elif slug not in everything and slug not in self.unreadable.get(what, ()):
             close = closest(slug, everything)
@@ -536,7 +574,8 @@ def inspect(content_dir: Path | str, today: dt.date | None = None,
         for line, message in checks.false_claims(doc.body, doc.body_line):
             loader.problem(doc.source, line, message)
     warnings = checks.warnings(site, display_path(loader.content_dir / "site.yaml"), everything,
-                               all_translations, loader.nodes, today or dt.date.today())
+                               all_translations, loader.nodes, today or dt.date.today(),
+                               interface=loader.content_dir.resolve().parent / "translations")
     if loader.problems or site is None:
         return None, sorted({*loader.problems, *warnings})
     crime_types, areas, services, pages = (published[folder] for folder in KINDS)

@@ -74,6 +74,12 @@ def check(body: str, first_line: int, paths: set[str]) -> list[tuple[int, str]]:
     problems: list[tuple[int, str]] = []
     tokens = _PARSER.parse(body)
     for token in tokens:
+        if token.type in ("code_block", "fence"):
+            problems.append((
+                first_line + token.map[0],
+                "this text starts with 4 spaces, a tab or ```, so it would show in a grey box: "
+                "remove the spaces at the start of the line (lists start with - and no spaces)",
+            ))
         if token.type == "heading_open" and token.tag == "h1":
             problems.append((
                 first_line + token.map[0],
@@ -168,6 +174,10 @@ def _link_problem(href: str, paths: set[str]) -> str | None:
             return None
         if f"{path}/" in paths:
             return f'the link "{href}" needs a / at the end: write {path}/'
+        language = re.match(r"^/[a-z]{2}(/.*)$", path)
+        if language and language[1] in paths:
+            return (f'the link "{href}" names a language: write {language[1]}, and each language '
+                    "links to its own version of the page")
         return (
             f'the link "{href}" goes to a page that does not exist: check the spelling '
             "(pages of this site are written like /crime/domestic-abuse/ or /staying-safe-online/)"

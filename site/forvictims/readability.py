@@ -47,7 +47,7 @@ def problems(body: str, first_line: int) -> list[tuple[int, str]]:
         measured.append(words)
         if len(words) > LONG_SENTENCE:
             found.append((line, (
-                f'this sentence has {len(words)} words ("{" ".join(words[:6])} …"): '
+                f'this sentence has {len(words)} words ("{" ".join(sentence.split()[:6])} …"): '
                 "aim for 25 or fewer, so split it into two or three shorter sentences"
             )))
     if sum(map(len, measured)) >= MIN_WORDS:

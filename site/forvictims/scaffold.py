@@ -16,7 +16,7 @@ import yaml
 from babel import Locale
 
 from .checks import add_months, source_version
-from .library import WHAT, display_path, read_one, require_folder, suggest_slug
+from .library import display_path, read_one, require_folder, suggest_slug
 from .model import RESERVED_PAGES, SLUG, TRANSLATABLE
 
 FOLDERS = {"crime-type": "crime-types", "area": "areas", "service": "services", "page": "pages"}
@@ -73,15 +73,16 @@ def _translation(slug: str, content_dir: Path, language: str | None) -> tuple[Pa
     if language == "en" or language not in site.languages:
         others = ", ".join(code for code in site.languages if code != "en") or "none yet"
         raise click.ClickException(
-            f'"{language}" is not one of the site\'s other languages (they are: {others}): add it '
-            "to languages in content/site.yaml first"
+            f'"{language}" is not one of the site\'s languages yet (the others are: {others}). '
+            "Adding a language is a job for the developers, because the site's buttons and menus "
+            "need translating too: ask them"
         )
     fields = []
     for name in TRANSLATABLE[type(english.meta)]:
         value = getattr(english.meta, name)
         if value is not None:
-            fields.append(yaml.safe_dump({name: value}, allow_unicode=True, sort_keys=False,
-                                         width=10_000, default_flow_style=False).strip())
+            fields.append(yaml.dump({name: value}, Dumper=_Dumper, allow_unicode=True,
+                                    sort_keys=False, width=10_000, default_flow_style=False).strip())
     path = Path(english.source).with_name(f"{slug}.{language}.md")
     text = template("translation").substitute(
         language=language, language_name=Locale("en").languages.get(language, language),
@@ -91,5 +92,8 @@ def _translation(slug: str, content_dir: Path, language: str | None) -> tuple[Pa
     return content_dir / english.folder / path.name, text
 
 
-def what(kind: str) -> str:
-    return "translation" if kind == "translation" else WHAT[FOLDERS[kind]]
+class _Dumper(yaml.SafeDumper):
+    """Lists indented under their name, as the editors' guide shows them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False):
+        return super().increase_indent(flow, False)
