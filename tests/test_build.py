@@ -397,5 +397,5 @@ def test_every_command_in_the_wrong_folder_says_where_to_run_it(tmp_path, monkey
     assert result.exit_code == 1
     assert result.output == (
         "Error: There is no content folder at content: run this in the project folder (the one "
-        "with README.md in it), or give the folder with --content\n"
+        "with the Makefile in it), or give the folder with --content\n"
     )

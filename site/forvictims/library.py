@@ -522,7 +522,7 @@ def require_folder(content_dir: Path) -> None:
     if not content_dir.is_dir():
         raise click.ClickException(
             f"There is no content folder at {display_path(content_dir)}: run this in the "
-            "project folder (the one with README.md in it), or give the folder with --content"
+            "project folder (the one with the Makefile in it), or give the folder with --content"
         )
 
 
