@@ -8,6 +8,7 @@ address or to a phone number; anything else is an error. Phone numbers in the te
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable, Iterator
 
@@ -49,6 +50,12 @@ def _parser() -> MarkdownIt:
 
 
 _PARSER = _parser()
+@functools.lru_cache(maxsize=128)
+def _read(body: str) -> tuple[Token, ...]:
+    """The tokens of a body, for the checks that only read them (render() changes its own)."""
+    return tuple(_PARSER.parse(body))
+
+
 # Only used to find HTML an editor typed, so check() can say it will not work.
 _HTML_FINDER = MarkdownIt("commonmark", {"html": True}).enable("table")
 
@@ -72,7 +79,7 @@ def _line_of(inline: Token, needle: str, first_line: int) -> int:
 def check(body: str, first_line: int, paths: set[str]) -> list[tuple[int, str]]:
     """Problems in a Markdown body as (file line, message). `paths` are this site's pages."""
     problems: list[tuple[int, str]] = []
-    tokens = _PARSER.parse(body)
+    tokens = _read(body)
     for token in tokens:
         if token.type in ("code_block", "fence"):
             problems.append((
@@ -130,7 +137,7 @@ def http_links(body: str, first_line: int) -> list[tuple[int, str]]:
     """(file line, href) of every link to a plain http:// address, which is not private."""
     return [
         (_line_of(inline, href, first_line), href)
-        for inline, child in _inline_links(_PARSER.parse(body))
+        for inline, child in _inline_links(_read(body))
         if child.type == "link_open" and (href := str(child.attrGet("href") or "")).startswith("http://")
     ]
 
@@ -138,7 +145,7 @@ def http_links(body: str, first_line: int) -> list[tuple[int, str]]:
 def sentences(body: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(file line, text) of every sentence a reader meets. Headings and list items count as
     sentences of their own, full stop or not."""
-    for token in _PARSER.parse(body):
+    for token in _read(body):
         if token.type != "inline" or token.map is None:
             continue
         text = "".join(
@@ -216,7 +223,7 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
 def phone_numbers(body: str, first_line: int) -> list[tuple[int, str, str]]:
     """(file line, number as written, its tel: form) for every phone number a reader can tap."""
     found = []
-    for token in _PARSER.parse(body):
+    for token in _read(body):
         if token.type != "inline" or token.map is None:
             continue
         for offset, text in enumerate(token.content.split("\n")):
