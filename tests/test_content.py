@@ -96,7 +96,7 @@ BAD_INPUTS = [
     pytest.param(
         crime_body("Call us:\n\n    0808 2000 247"),
         "content/crime-types/domestic-abuse.md:13: this text starts with 4 spaces, a tab or ```, so "
-        "it would show in a grey box: remove the spaces at the start of the line (lists start with "
+        "it would show in a grey box: remove them from the start of the line (lists start with "
         "- and no spaces)",
         id="indented-text-becomes-a-grey-box",
     ),
@@ -247,7 +247,7 @@ BAD_INPUTS = [
     ),
     pytest.param(
         area("title: Sandwell", "title: Sandwell: the borough"),
-        "content/areas/sandwell.md:2: this line, or the one above it, cannot be read: check for a "
+        "content/areas/sandwell.md:2: this line, or a line above it, cannot be read: check for a "
         "missing `:` after a name, a stray quote, or text that needs \"quotes\" because it "
         "contains a colon",
         id="malformed-yaml",
@@ -416,8 +416,8 @@ BAD_INPUTS = [
     pytest.param(
         {"crime-types/domestic-abuse.fr.md": POLISH_CRIME},
         'content/crime-types/domestic-abuse.fr.md:1: "fr" is not one of the site\'s languages '
-        "(the others are: none yet): check the two letters before .md. Adding a language is a job "
-        "for the developers",
+        "(it has only English so far): check the two letters before .md. Adding a language is a "
+        "job for the developers",
         id="translation-in-language-site-lacks",
     ),
     pytest.param(
@@ -438,8 +438,9 @@ BAD_INPUTS = [
     ),
     pytest.param(
         polish("crime-types/domestic-abuse.pl.md", POLISH_CRIME.replace('translated_from: "0000abcd"\n', "")),
-        "content/crime-types/domestic-abuse.pl.md:2: translated_from: is missing: add a line like "
-        "`translated_from: …`",
+        'content/crime-types/domestic-abuse.pl.md:2: translated_from: is missing: add the line '
+        'translated_from: "02989d73" if this translates content/crime-types/domestic-abuse.md as '
+        "it is now",
         id="translation-without-version",
     ),
     pytest.param(

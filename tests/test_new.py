@@ -111,8 +111,9 @@ def test_a_new_translation_carries_the_words_and_the_version(project, runner):
                             "pages: choose another name"),
     (["translation", "domestic-abuse"], "Error: Say which language to translate into, like: --language pl"),
     (["translation", "domestic-abuse", "--language", "fr"],
-     'Error: "fr" is not one of the site\'s languages yet (the others are: pl). Adding a language '
-     "is a job for the developers, because the site's buttons and menus need translating too: ask them"),
+     'Error: "fr" is not one of the site\'s languages yet (it has English and Polish (pl)). Adding '
+     "a language is a job for the developers, because the site's buttons and menus need translating "
+     "too: ask them"),
     (["translation", "domestic-abus", "--language", "pl"],
      "Error: There is no file called domestic-abus.md in content to translate: use the name of an "
      "English file without .md, like domestic-abuse"),

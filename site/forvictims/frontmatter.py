@@ -111,7 +111,7 @@ def load_yaml(source: str, first_line: int = 1) -> tuple[Node | None, Any]:
         row = mark.line if mark else 0
         raise FrontMatterError(
             first_line + row,
-            "this line, or the one above it, cannot be read: check for a missing `:` after a "
+            "this line, or a line above it, cannot be read: check for a missing `:` after a "
             "name, a stray quote, or text that needs \"quotes\" because it contains a colon",
         ) from None
     except yaml.YAMLError as error:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Generic, Iterable, TypeVar
 
 import click
+from babel import Locale
 from pydantic import BaseModel, ValidationError
 
 from . import checks, markdown
@@ -32,8 +33,24 @@ KINDS: dict[str, type[BaseModel]] = {
     "pages": Page,
 }
 
-# forvictims new writes this where an editor has words to write; it is never published.
+# forvictims new writes these where an editor has details to write; they are never published.
 PLACEHOLDER = "REPLACE THIS"
+EXAMPLE_ADDRESS = re.compile(r"https?://(www\.)?example\.(org|com)(?![.\w])[^\s#]*")
+EXAMPLE_NUMBER = "0121 496 0000"  # an Ofcom number for drama: it never connects
+
+
+def _placeholders(line: str) -> list[str]:
+    """What on one line of a file (not a draft) is still as forvictims new wrote it."""
+    found = []
+    if PLACEHOLDER in line:
+        found.append(f"{PLACEHOLDER} marks words from forvictims new that still need writing: "
+                     "write the real details here (or put back draft: true until they are ready)")
+    if (address := EXAMPLE_ADDRESS.search(line)):
+        found.append(f"{address[0]} is the example address from forvictims new: write the real one")
+    if EXAMPLE_NUMBER in line:
+        found.append(f"{EXAMPLE_NUMBER} is the example number from forvictims new, and it never "
+                     "connects: write the service's real number")
+    return found
 
 WHAT = {"crime-types": "crime type", "areas": "area", "services": "service", "pages": "page"}
 
@@ -251,6 +268,8 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
         return "must be all, or a list of crime types by file name, like [domestic-abuse]"
     if kind == "literal_error":
         return f"must be one of: {ctx.get('expected', '').replace(chr(39), '')}"
+    if kind == "string_type" and isinstance(error.get("input"), dict):
+        return 'has a colon in it, so put the whole text in "quotes"'
     if kind in ("string_type", "string_sub_type"):
         return "must be text (put it in \"quotes\" if it looks like a number or a date)"
     if kind in ("bool_type", "bool_parsing"):
@@ -398,11 +417,9 @@ class _Loader:
         self.nodes[source] = parsed.node
         if parsed.data.get("draft") is not True:
             for number, line in enumerate(text.splitlines(), start=1):
-                if PLACEHOLDER in line and not line.lstrip().startswith("#"):
-                    self.problem(source, number, (
-                        f"{PLACEHOLDER} marks words from forvictims new that still need writing: "
-                        "write the real details here (or put back draft: true until they are ready)"
-                    ))
+                if not line.lstrip().startswith("#"):
+                    for message in _placeholders(line):
+                        self.problem(source, number, message)
         meta = self.validate(model, parsed.data, parsed.node, source, first_line=2)
         if meta is None:
             return None
@@ -422,9 +439,8 @@ class _Loader:
                                         "move the text there and delete this file")
                 continue
             if site is not None and language not in site.languages:
-                known = ", ".join(code for code in site.languages if code != "en") or "none yet"
                 self.problem(source, 1, (
-                    f'"{language}" is not one of the site\'s languages (the others are: {known}): check '
+                    f'"{language}" is not one of the site\'s languages ({other_languages(site)}): check '
                     "the two letters before .md. Adding a language is a job for the developers"
                 ))
                 continue
@@ -437,6 +453,13 @@ class _Loader:
                 continue
             model = TRANSLATIONS[type(original.meta)]
             document = self.load_translation(path, source, model, folder, language, english)
+            self.problems = [
+                replace(problem, message=(
+                    f'translated_from: is missing: add the line translated_from: "{checks.source_version(original)}" '
+                    f"if this translates {english} as it is now"))
+                if problem.path == source and problem.message.startswith("translated_from: is missing") else problem
+                for problem in self.problems
+            ]
             if document is None:
                 continue
             if original.body.strip() and not document.body.strip():
@@ -518,6 +541,12 @@ class _Loader:
                 self.problem(source, 1, "is missing: every page of the site links to it, so it must exist")
 
 
+def other_languages(site: Site) -> str:
+    """"it has English and Polish (pl)", for messages about languages."""
+    others = [f"{Locale('en').languages.get(code, code)} ({code})" for code in list(site.languages)[1:]]
+    return f"it has English and {', '.join(others)}" if others else "it has only English so far"
+
+
 def require_folder(content_dir: Path) -> None:
     if not content_dir.is_dir():
         raise click.ClickException(
@@ -559,8 +588,10 @@ def inspect(content_dir: Path | str, today: dt.date | None = None,
     }
     loader.check_references(everything, published)
     loader.check_required_pages(everything["pages"], published["pages"])
-    public_paths = site_paths(*published.values())
-    all_paths = site_paths(*everything.values())
+    # A link to a file with errors of its own is not wrong as well.
+    unreadable = [loader.unreadable.get(WHAT[folder], set()) for folder in KINDS]
+    public_paths = site_paths(*(set(docs) | bad for docs, bad in zip(published.values(), unreadable)))
+    all_paths = site_paths(*(set(docs) | bad for docs, bad in zip(everything.values(), unreadable)))
     documents = [doc for docs in everything.values() for doc in docs.values()]
     documents += [doc for by_language in all_translations.values() for doc in by_language.values()]
     def is_public(doc: Document) -> bool:

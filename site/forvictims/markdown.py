@@ -85,7 +85,7 @@ def check(body: str, first_line: int, paths: set[str]) -> list[tuple[int, str]]:
             problems.append((
                 first_line + token.map[0],
                 "this text starts with 4 spaces, a tab or ```, so it would show in a grey box: "
-                "remove the spaces at the start of the line (lists start with - and no spaces)",
+                "remove them from the start of the line (lists start with - and no spaces)",
             ))
         if token.type == "heading_open" and token.tag == "h1":
             problems.append((

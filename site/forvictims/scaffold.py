@@ -16,7 +16,7 @@ import yaml
 from babel import Locale
 
 from .checks import add_months, source_version
-from .library import display_path, read_one, require_folder, suggest_slug
+from .library import display_path, other_languages, read_one, require_folder, suggest_slug
 from .model import RESERVED_PAGES, SLUG, TRANSLATABLE
 
 FOLDERS = {"crime-type": "crime-types", "area": "areas", "service": "services", "page": "pages"}
@@ -71,9 +71,8 @@ def _translation(slug: str, content_dir: Path, language: str | None) -> tuple[Pa
     if site is None or english is None:
         raise click.ClickException("Fix these first, then try again:\n" + "\n".join(map(str, problems)))
     if language == "en" or language not in site.languages:
-        others = ", ".join(code for code in site.languages if code != "en") or "none yet"
         raise click.ClickException(
-            f'"{language}" is not one of the site\'s languages yet (the others are: {others}). '
+            f'"{language}" is not one of the site\'s languages yet ({other_languages(site)}). '
             "Adding a language is a job for the developers, because the site's buttons and menus "
             "need translating too: ask them"
         )
