@@ -52,7 +52,7 @@ def test_report_prints_a_table_most_urgent_first(project, runner):
     assert rows["pages/get-help-now"].split()[-1] == "draft"
     assert rows["crime-types/domestic-abuse"].split()[1:3] == ["not", "set"]  # never checked
     assert lines[-3:] == [
-        "13 files: 1 overdue for review, 1 with a fact to confirm, 0 drafts.",
+        "13 pages and services: 1 overdue for review, 1 with a fact to confirm, no drafts.",
         "Polish: 1 done, 1 to review, 1 out of date, 1 draft, 9 missing.",
         "The same report, as a web page: content-report.html",
     ]

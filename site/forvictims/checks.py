@@ -15,11 +15,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from babel import Locale
 
 from . import markdown, readability
 from .frontmatter import locate
-from .model import TRANSLATABLE, Service, Site
+from .model import TRANSLATABLE, Service, Site, english_name
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -119,7 +118,7 @@ def warnings(site: Site | None, site_source: str, loaded: dict[str, dict[str, Do
                 line = locate(nodes.get(site_source), ("languages", language), 1)[0]
                 found.append(Problem(site_source, line, (
                     f"languages.{language}: the site's buttons and menus are not translated into "
-                    f"{Locale('en').languages.get(language, language)} yet, so its pages show them "
+                    f"{english_name(language)} yet, so its pages show them "
                     f"in English: ask the developers (they go in translations/{language}/)"
                 ), warning=True))
     return sorted(found)
@@ -178,7 +177,7 @@ def _missing_translations(site: Site, source: str, loaded: dict[str, dict[str, D
                  for doc in documents.values() if not doc.meta.draft}
     total = len(published)
     for language in list(site.languages)[1:]:
-        name = Locale("en").languages.get(language, language)
+        name = english_name(language)
         done = sum(key in published and language in by_language and not by_language[language].meta.draft
                    for key, by_language in translations.items())
         if done < total:

@@ -11,7 +11,7 @@ from werkzeug.serving import make_server
 from . import freeze, report, scaffold
 from .app import create_app
 from .library import KINDS, display_path, inspect, require_folder
-from .problems import ContentError
+from .problems import ContentError, plural
 
 content_option = click.option(
     "--content", default="content", show_default=True,
@@ -73,10 +73,6 @@ def check(content: Path, strict: bool) -> None:
     if strict and warnings:
         raise click.ClickException(f"{summary} With --strict, warnings count as errors.")
     click.echo(summary)
-
-
-def plural(count: int, word: str) -> str:
-    return f"{'no' if count == 0 else count} {word}{'' if count == 1 else 's'}"
 
 
 @main.command(short_help="Start a new service, crime type, area, page or translation.")

@@ -17,6 +17,7 @@ from flask_frozen import Freezer, FrozenFlaskWarning
 from . import security
 from .app import create_app
 from .library import display_path, load_library
+from .problems import plural
 from .views import all_urls
 
 
@@ -93,7 +94,7 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
     notes = []
     if library.warnings:
         count = len(library.warnings)
-        notes.append(f"{count} warning{'s' if count != 1 else ''} about the content: "
+        notes.append(f"{plural(count, 'warning')} about the content: "
                      "run forvictims check to see what needs doing.")
     if not origin:
         notes.append(

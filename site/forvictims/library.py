@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import Any, Generic, Iterable, TypeVar
 
 import click
-from babel import Locale
 from pydantic import BaseModel, ValidationError
 
 from . import checks, markdown
 from .frontmatter import FrontMatterError, load_yaml, locate, split
-from .model import (RESERVED_PAGES, SLUG, TRANSLATABLE, TRANSLATIONS, Area, CrimeType, Emergency, OpeningTime,
-                    Page, Phone, Service, Site, Translation)
+from .model import (RESERVED_PAGES, SLUG, TRANSLATABLE, TRANSLATIONS, Area, CrimeType, Emergency,
+                    OpeningTime, Page, Phone, Service, Site, Translation, english_name)
 from .problems import ContentError, Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -543,7 +542,7 @@ class _Loader:
 
 def other_languages(site: Site) -> str:
     """"it has English and Polish (pl)", for messages about languages."""
-    others = [f"{Locale('en').languages.get(code, code)} ({code})" for code in list(site.languages)[1:]]
+    others = [f"{english_name(code)} ({code})" for code in list(site.languages)[1:]]
     return f"it has English and {', '.join(others)}" if others else "it has only English so far"
 
 

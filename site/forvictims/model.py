@@ -35,6 +35,19 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class Content(Model):
+    """Base for every file an editor writes in a content folder."""
+
+    draft: bool = False
+    """True while the file is being written: it is checked and shows in the preview, but is
+    not published. Delete the line when it is ready."""
+
+
+def english_name(code: str) -> str:
+    """"pl" → "Polish": language names for editors' messages."""
+    return Locale("en").languages.get(code, code)
+
+
 def _text(value: str) -> str:
     if not value:
         raise ValueError("is empty: write something here, or remove the line")
@@ -164,13 +177,10 @@ class Site(Model):
 # Crime types, areas and general pages
 
 
-class CrimeType(Model):
+class CrimeType(Content):
     """What happened: content/crime-types/<slug>.md. The body says what it is, signs, what you
     can do now, and that support does not depend on reporting to the police."""
 
-    draft: bool = False
-    """True while the file is being written: it is checked and shows in the preview, but is
-    not published. Delete the line when it is ready."""
     title: Text
     summary: Text
     """One sentence in everyday words, shown in lists of crime types."""
@@ -184,12 +194,9 @@ class CrimeType(Model):
     """When an editor should next read the page through."""
 
 
-class Area(Model):
+class Area(Content):
     """A local authority area: content/areas/<slug>.md."""
 
-    draft: bool = False
-    """True while the file is being written: it is checked and shows in the preview, but is
-    not published. Delete the line when it is ready."""
     title: Text
     ons_code: Annotated[str, Field(pattern=r"^E0[6-9]\d{6}$")]
     """The ONS code of the local authority, like E08000028."""
@@ -201,12 +208,9 @@ class Area(Model):
     review_by: dt.date | None = None
 
 
-class Page(Model):
+class Page(Content):
     """A general page: content/pages/<slug>.md."""
 
-    draft: bool = False
-    """True while the file is being written: it is checked and shows in the preview, but is
-    not published. Delete the line when it is ready."""
     title: Text
     summary: Text
     last_checked: CheckedDate | None = None
@@ -316,13 +320,10 @@ CrimeTypes = Annotated[
 ]
 
 
-class Service(Model):
+class Service(Content):
     """A service that helps victims: content/services/<slug>.md. The body says what happens
     when you get in touch, in plain words."""
 
-    draft: bool = False
-    """True while the file is being written: it is checked and shows in the preview, but is
-    not published. Delete the line when it is ready."""
     name: Text
     organisation: Text
     """Who runs it."""
@@ -412,12 +413,9 @@ def _version(value: str) -> str:
     return value
 
 
-class Translation(Model):
+class Translation(Content):
     """What every translation says about itself, besides the translated words."""
 
-    draft: bool = False
-    """True while the file is being written: it is checked and shows in the preview, but is
-    not published. Delete the line when it is ready."""
     translated_from: Annotated[str, AfterValidator(_version)]
     """The version of the English file it was translated from (`forvictims report` shows it), so
     a translation whose English has changed since is found."""

@@ -7,6 +7,11 @@ from dataclasses import dataclass
 import click
 
 
+def plural(count: int, word: str) -> str:
+    """(0, "warning") → "no warnings"; (1, "error") → "1 error"."""
+    return f"{'no' if count == 0 else count} {word}{'' if count == 1 else 's'}"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong in one file: where it is, what is wrong and how to fix it.
@@ -30,7 +35,7 @@ class ContentError(click.ClickException):
     def __init__(self, problems: list[Problem], outcome: str = "Nothing was built."):
         self.problems = sorted(set(problems))
         count = len(self.problems)
-        heading = f"Found {count} problem{'s' if count != 1 else ''} in the content. {outcome}"
+        heading = f"Found {plural(count, 'problem')} in the content. {outcome}"
         super().__init__("\n".join([heading, *map(str, self.problems)]))
 
     def format_message(self) -> str:

@@ -11,12 +11,12 @@ import datetime as dt
 import shutil
 from dataclasses import dataclass
 
-from babel import Locale
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .checks import review_due, source_version
 from .library import Document, Library
-from .model import Service
+from .model import Service, english_name
+from .problems import plural
 
 KIND_NAMES = {"pages": "Page", "crime-types": "Crime type", "areas": "Area", "services": "Service"}
 
@@ -89,22 +89,18 @@ def summary(found: list[Row], languages: list[str]) -> list[str]:
     """A few lines that say what needs doing."""
     drafts = sum(row.draft for row in found)
     lines = [
-        f"{len(found)} files: {sum(row.overdue for row in found)} overdue for review, "
-        f"{sum(row.verify for row in found)} with a fact to confirm, "
-        f"{drafts} draft{'' if drafts == 1 else 's'}."
+        f"{len(found)} pages and services: {sum(row.overdue for row in found)} overdue for review, "
+        f"{sum(row.verify for row in found)} with a fact to confirm, {plural(drafts, 'draft')}."
     ]
+    live = [row for row in found if not row.draft]  # a draft's translations can wait for it
     for language in languages:
-        counts = {status: sum(row.translations[language] == status for row in found) for status in MEANINGS}
+        counts = {status: sum(row.translations[language] == status for row in live) for status in MEANINGS}
         lines.append(
-            f"{language_name(language)}: {counts[DONE]} done, {counts[TO_REVIEW]} to review, "
-            f"{counts[STALE]} out of date, {counts[DRAFT]} draft{'' if counts[DRAFT] == 1 else 's'}, "
+            f"{english_name(language)}: {counts[DONE]} done, {counts[TO_REVIEW]} to review, "
+            f"{counts[STALE]} out of date, {plural(counts[DRAFT], 'draft')}, "
             f"{counts[MISSING]} missing."
         )
     return lines
-
-
-def language_name(code: str) -> str:
-    return Locale("en").languages.get(code, code)
 
 
 def table(found: list[Row], languages: list[str]) -> str:
@@ -145,6 +141,6 @@ def html(found: list[Row], library: Library, today: dt.date) -> str:
                               trim_blocks=True, lstrip_blocks=True)
     languages = library.languages[1:]
     return environment.get_template("report/report.html").render(
-        rows=sorted(found, key=urgency), languages=languages, language_name=language_name,
+        rows=sorted(found, key=urgency), languages=languages, language_name=english_name,
         summary=summary(found, languages), today=today, site=library.site, meanings=MEANINGS,
     )

@@ -13,11 +13,10 @@ from string import Template
 
 import click
 import yaml
-from babel import Locale
 
 from .checks import add_months, source_version
 from .library import display_path, other_languages, read_one, require_folder, suggest_slug
-from .model import RESERVED_PAGES, SLUG, TRANSLATABLE
+from .model import RESERVED_PAGES, SLUG, TRANSLATABLE, english_name
 
 FOLDERS = {"crime-type": "crime-types", "area": "areas", "service": "services", "page": "pages"}
 KINDS = (*FOLDERS, "translation")
@@ -84,7 +83,7 @@ def _translation(slug: str, content_dir: Path, language: str | None) -> tuple[Pa
                                     sort_keys=False, width=10_000, default_flow_style=False).strip())
     path = Path(english.source).with_name(f"{slug}.{language}.md")
     text = template("translation").substitute(
-        language=language, language_name=Locale("en").languages.get(language, language),
+        language=language, language_name=english_name(language),
         english=english.source, version=source_version(english),
         fields="\n".join(fields), body=english.body.strip() + "\n",
     )
