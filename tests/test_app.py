@@ -104,3 +104,20 @@ def test_the_preview_sends_the_security_headers(client):
     response = client.get("/en/")
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+
+
+def test_the_preview_marks_a_draft_translation_as_a_draft(tmp_path):
+    content = polish_site(tmp_path, draft=True)
+    page = create_app(content_dir=content, preview=True).test_client().get("/pl/crime/domestic-abuse/")
+    text = page.get_data(as_text=True)
+    assert "Przemoc domowa" in text and "Draft: only this preview shows it." in text
+
+
+def test_the_preview_shows_what_would_stop_a_build_even_when_it_involves_a_draft(tmp_path):
+    content = write_tree(tmp_path, {"crime-types/stalking.md": (
+        "---\ndraft: true\ntitle: Stalking\nsummary: Someone follows you.\n---\nText.\n")})
+    crime = content / "crime-types/domestic-abuse.md"
+    crime.write_text(crime.read_text().replace("related: []", "related: [stalking]"))
+    response = create_app(content_dir=content, preview=True).test_client().get("/en/")
+    assert response.status_code == 500
+    assert 'related: the crime type "stalking" is still a draft' in BeautifulSoup(response.data, "html.parser").get_text()

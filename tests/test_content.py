@@ -302,10 +302,49 @@ BAD_INPUTS = [
     ),
     pytest.param(
         polish("crime-types/domestic-abuse.pl.md", POLISH_CRIME.split("## Co")[0] + CRIME.split("---\n")[2]),
-        "content/crime-types/domestic-abuse.pl.md:6: the text is the same as in "
-        "content/crime-types/domestic-abuse.md: translate it (put back draft: true until it is "
-        "done, so the English is not shown as a translation)",
+        "content/crime-types/domestic-abuse.pl.md:6: 2 of the 2 sentences are as they are in "
+        "content/crime-types/domestic-abuse.md: translate them (or put back draft: true until the "
+        "translation is done)",
         id="translation-still-in-english",
+    ),
+    pytest.param(
+        polish("crime-types/domestic-abuse.pl.md",
+               POLISH_CRIME.replace("title: Przemoc domowa", "title: Domestic abuse")),
+        "content/crime-types/domestic-abuse.pl.md:3: title: is the same as in "
+        "content/crime-types/domestic-abuse.md: translate it (or put back draft: true until the "
+        "translation is done)",
+        id="translation-title-still-in-english",
+    ),
+    pytest.param(
+        polish("services/test-helpline.pl.md",
+               '---\ntranslated_from: "0000abcd"\nsummary: Zadzwoń pod 116 321.\neligibility: Każdy.\n'
+               "---\nCo się dzieje, gdy dzwonisz.\n"),
+        "content/services/test-helpline.pl.md:3: the number 116 321 is not in "
+        "content/services/test-helpline.md: copy numbers exactly from the English, so nobody is "
+        "sent to a wrong number",
+        id="translation-with-a-wrong-number-in-its-summary",
+    ),
+    pytest.param(
+        {"pages/about.md": "---\ntitle: About\nsummary: Us.\n---\n## REPLACE THIS with a heading\n\nText.\n"},
+        "content/pages/about.md:5: REPLACE THIS marks words from forvictims new that still need "
+        "writing: write the real details here (or put back draft: true until they are ready)",
+        id="words-still-to-write-in-a-heading",
+    ),
+    pytest.param(
+        {"pages/coping.md": "---\ndraft: true\ntitle: Coping\nsummary: Coping.\n---\nText.\n",
+         **crime_body("Read [coping](/coping/).")},
+        'content/crime-types/domestic-abuse.md:11: the link "/coping/" goes to a page that is still '
+        "a draft, so it is not on the site: publish that page first (delete draft: true in its "
+        "file), or remove the link",
+        id="link-to-a-draft",
+    ),
+    pytest.param(
+        {"site.yaml": SITE_WITH_POLISH, AREA_FILE: AREA.replace("E08000028", "E080"),
+         "areas/sandwell.pl.md": '---\ntranslated_from: soon\ntitle: Sandwell\n---\nPomoc.\n'},
+        "content/areas/sandwell.md:3: ons_code: must be an ONS code like E08000028\n"
+        'content/areas/sandwell.pl.md:2: translated_from: "soon" is not a version: copy the 8 '
+        'letters and numbers that forvictims report shows for the English file, in quotes, like "3f2a9c1b"',
+        id="translation-checked-while-its-english-is-broken",
     ),
     pytest.param(
         {"areas/notes.txt": "Remember to add Tipton."},
@@ -459,8 +498,8 @@ BAD_INPUTS = [
     pytest.param(
         polish("crime-types/domestic-abuse.pl.md", POLISH_CRIME + "\nZadzwoń pod 0808 2000 274.\n"),
         "content/crime-types/domestic-abuse.pl.md:10: the number 0808 2000 274 is not in "
-        "content/crime-types/domestic-abuse.md: copy phone numbers exactly from the English, so "
-        "nobody is sent to a wrong number",
+        "content/crime-types/domestic-abuse.md: copy numbers exactly from the English, so nobody "
+        "is sent to a wrong number",
         id="translation-with-a-mistyped-number",
     ),
     pytest.param(
@@ -573,3 +612,19 @@ def test_a_translation_may_write_the_english_numbers_its_own_way(tmp_path):
     library = load_library(write_tree(tmp_path, {
         "site.yaml": SITE_WITH_POLISH, CRIME_FILE: english, "crime-types/domestic-abuse.pl.md": polish}))
     assert "pl" in library.translations[("crime-types", "domestic-abuse")]
+
+
+def test_a_translation_may_give_the_services_own_numbers_and_emergency_numbers(tmp_path):
+    polish = ('---\ntranslated_from: "0000abcd"\nsummary: Pomoc przez całą dobę.\n'
+              "eligibility: Każdy.\n---\nZadzwoń pod 0808 2000 247. W niebezpieczeństwie dzwoń 999.\n")
+    library = load_library(write_tree(tmp_path, {
+        "site.yaml": SITE_WITH_POLISH, "services/test-helpline.pl.md": polish}))
+    assert "pl" in library.translations[("services", "test-helpline")]
+
+
+def test_a_translation_of_a_file_with_no_text_needs_none(tmp_path):
+    english = SERVICE.replace("What happens when you call.\n", "")
+    polish = '---\ntranslated_from: "0000abcd"\nsummary: Pomoc.\neligibility: Każdy.\n---\n'
+    library = load_library(write_tree(tmp_path, {
+        "site.yaml": SITE_WITH_POLISH, SERVICE_FILE: english, "services/test-helpline.pl.md": polish}))
+    assert "pl" in library.translations[("services", "test-helpline")]

@@ -17,7 +17,7 @@ from typing import Any, Generic, Iterable, TypeVar
 import click
 from pydantic import BaseModel, ValidationError
 
-from . import checks, markdown
+from . import checks, markdown, translation
 from .frontmatter import FrontMatterError, load_yaml, locate, split
 from .model import (RESERVED_PAGES, SLUG, TRANSLATABLE, TRANSLATIONS, Area, CrimeType, Emergency,
                     OpeningTime, Page, Phone, Service, Site, Translation, english_name)
@@ -85,15 +85,6 @@ class Document(Generic[M]):
     awaiting_review: bool = False  # a translation no fluent speaker has checked yet
 
 
-def localise(english: Document, translation: Document[Translation]) -> Document:
-    """The English document with the translated words in place of the English ones."""
-    words = {name: value for name in TRANSLATABLE[type(english.meta)]
-             if (value := getattr(translation.meta, name)) not in (None, [])}
-    return replace(english, meta=english.meta.model_copy(update=words), body=translation.body,
-                   source=translation.source, body_line=translation.body_line,
-                   language=translation.language, awaiting_review=not translation.meta.reviewed_by)
-
-
 @dataclass(frozen=True)
 class Support:
     """Services for one crime type in one area, nearest first."""
@@ -140,7 +131,7 @@ class Library:
             return self
         if language not in self._localised:
             def translated(documents: dict[str, Document]) -> dict[str, Document]:
-                return {slug: localise(doc, found) if (found := self.translation(doc, language)) else doc
+                return {slug: translation.localise(doc, found) if (found := self.translation(doc, language)) else doc
                         for slug, doc in documents.items()}
             self._localised[language] = replace(
                 self, crime_types=translated(self.crime_types), areas=translated(self.areas),
@@ -337,7 +328,10 @@ class _Loader:
     def problem(self, source: str, line: int, message: str) -> None:
         self.problems.append(Problem(source, line, message))
 
-    def validate(self, model: type[M], data: Any, node: Any, source: str, first_line: int) -> M | None:
+    def validate(self, model: type[M], data: Any, node: Any, source: str, first_line: int,
+                 missing: dict[str, str] | None = None) -> M | None:
+        """The checked front matter, or None after reporting every problem in it. `missing`
+        gives better advice than "add a line like…" for a missing field."""
         try:
             return model.model_validate(data)
         except ValidationError as error:
@@ -349,6 +343,8 @@ class _Loader:
                 line, loc = locate(node, detail["loc"], first_line)
                 name = dotted(loc)
                 message = describe(detail, model)
+                if detail["type"] == "missing" and name in (missing or {}):
+                    message = missing[name]
                 self.problem(source, line, f"{name}: {message}" if name else message)
             return None
 
@@ -406,7 +402,10 @@ class _Loader:
         return documents
 
     def load_document(self, path: Path, source: str, model: type[M], folder: str,
-                      language: str = "en") -> Document[M] | None:
+                      language: str = "en", english_only: dict[str, str] | None = None,
+                      missing: dict[str, str] | None = None) -> Document[M] | None:
+        """One file, checked against `model`. Fields named in `english_only` are reported with
+        the message given there (a translation naming a fact that only English may hold)."""
         try:
             text = read_text(path)
             parsed = split(text)
@@ -416,10 +415,16 @@ class _Loader:
         self.nodes[source] = parsed.node
         if parsed.data.get("draft") is not True:
             for number, line in enumerate(text.splitlines(), start=1):
-                if not line.lstrip().startswith("#"):
-                    for message in _placeholders(line):
-                        self.problem(source, number, message)
-        meta = self.validate(model, parsed.data, parsed.node, source, first_line=2)
+                if number < parsed.body_line and line.lstrip().startswith("#"):
+                    continue  # a note for editors, never published
+                for message in _placeholders(line):
+                    self.problem(source, number, message)
+        data = dict(parsed.data)
+        for name in set(data) & set(english_only or {}):
+            line, _ = locate(parsed.node, (name,), 2)
+            self.problem(source, line, f"{name}: {english_only[name]}")
+            del data[name]
+        meta = self.validate(model, data, parsed.node, source, first_line=2, missing=missing)
         if meta is None:
             return None
         return Document(path.stem.split(".")[0], source, meta, parsed.body, parsed.body_line,
@@ -443,58 +448,26 @@ class _Loader:
                     "the two letters before .md. Adding a language is a job for the developers"
                 ))
                 continue
+            if not path.with_name(f"{slug}.md").exists():
+                close = closest(slug, loaded[folder])
+                hint = f": did you mean {close}.{language}.md?" if close else ": check the file name"
+                self.problem(source, 1, f"is a translation of {english}, which does not exist{hint}")
+                continue
             original = loaded[folder].get(slug)
-            if original is None:
-                if not path.with_name(f"{slug}.md").exists():  # else its own problems are reported
-                    close = closest(slug, loaded[folder])
-                    hint = f": did you mean {close}.{language}.md?" if close else ": check the file name"
-                    self.problem(source, 1, f"is a translation of {english}, which does not exist{hint}")
+            model = KINDS[folder]
+            missing = {"translated_from": (
+                f'is missing: add the line translated_from: "{checks.source_version(original)}" '
+                f"if this translates {english} as it is now"
+            )} if original else None
+            document = self.load_document(path, source, TRANSLATIONS[model], folder, language,
+                                          english_only=translation.english_only(model, english),
+                                          missing=missing)
+            if document is None or original is None:  # the English has problems of its own
                 continue
-            model = TRANSLATIONS[type(original.meta)]
-            document = self.load_translation(path, source, model, folder, language, english)
-            self.problems = [
-                replace(problem, message=(
-                    f'translated_from: is missing: add the line translated_from: "{checks.source_version(original)}" '
-                    f"if this translates {english} as it is now"))
-                if problem.path == source and problem.message.startswith("translated_from: is missing") else problem
-                for problem in self.problems
-            ]
-            if document is None:
-                continue
-            if original.body.strip() and not document.body.strip():
-                self.problem(source, document.body_line,
-                             f"has no text after the front matter: translate the text of {english} too")
-                continue
-            if not document.meta.draft and document.body.strip() == original.body.strip():
-                self.problem(source, document.body_line, (
-                    f"the text is the same as in {english}: translate it (put back draft: true "
-                    "until it is done, so the English is not shown as a translation)"
-                ))
-                continue
-            english_numbers = {tel for _, _, tel in markdown.phone_numbers(original.body, original.body_line)}
-            for line, written, tel in markdown.phone_numbers(document.body, document.body_line):
-                if tel not in english_numbers:
-                    self.problem(source, line, (
-                        f"the number {written} is not in {english}: copy phone numbers exactly "
-                        "from the English, so nobody is sent to a wrong number"
-                    ))
+            for line, message in translation.compare(original, document, self.nodes[source], site):
+                self.problem(source, line, message)
             translations.setdefault((folder, slug), {})[language] = document
         return {key: dict(sorted(by_language.items())) for key, by_language in sorted(translations.items())}
-
-    def load_translation(self, path: Path, source: str, model: type[M], folder: str,
-                         language: str, english: str) -> Document[M] | None:
-        before = len(self.problems)
-        document = self.load_document(path, source, model, folder, language)
-        english_only = set(KINDS[folder].model_fields) - set(model.model_fields)
-        for index in range(before, len(self.problems)):  # say why a fact cannot be translated
-            problem = self.problems[index]
-            field_name = problem.message.split(":")[0]
-            if field_name in english_only and "is not a field we know" in problem.message:
-                self.problems[index] = Problem(source, problem.line, (
-                    f"{field_name}: facts like this are kept only in the English file, {english}: "
-                    "remove this line (a translation has only words to translate)"
-                ))
-        return document
 
     def check_reference(self, document: Document, loc: tuple[Any, ...], slug: str,
                         everything: dict[str, Any], published: dict[str, Any], what: str) -> None:
@@ -575,31 +548,23 @@ def inspect(content_dir: Path | str, today: dt.date | None = None,
     site = loader.load_site()
     everything = {folder: loader.load_kind(folder, model) for folder, model in KINDS.items()}
     all_translations = loader.load_translations(site, everything)
-    # Drafts are checked like everything else, but only the preview shows them.
-    published = {folder: {slug: doc for slug, doc in documents.items() if drafts or not doc.meta.draft}
-                 for folder, documents in everything.items()}
-    loader.public = {folder: set(documents) for folder, documents in published.items()}
-    translations = {
-        key: public for key, by_language in all_translations.items()
-        if key[1] in published[key[0]]
-        and (public := {language: doc for language, doc in by_language.items()
-                        if drafts or not doc.meta.draft})
-    }
-    loader.check_references(everything, published)
-    loader.check_required_pages(everything["pages"], published["pages"])
+    # Drafts are checked like everything else, but only the preview shows them. Every file is
+    # checked as the published site will have it, so the preview shows what would stop a build.
+    live = {folder: {slug: doc for slug, doc in documents.items() if not doc.meta.draft}
+            for folder, documents in everything.items()}
+    loader.public = {folder: set(documents) for folder, documents in live.items()}
+    loader.check_references(everything, live)
+    loader.check_required_pages(everything["pages"], live["pages"])
     # A link to a file with errors of its own is not wrong as well.
     unreadable = [loader.unreadable.get(WHAT[folder], set()) for folder in KINDS]
-    public_paths = site_paths(*(set(docs) | bad for docs, bad in zip(published.values(), unreadable)))
+    live_paths = site_paths(*(set(docs) | bad for docs, bad in zip(live.values(), unreadable)))
     all_paths = site_paths(*(set(docs) | bad for docs, bad in zip(everything.values(), unreadable)))
     documents = [doc for docs in everything.values() for doc in docs.values()]
     documents += [doc for by_language in all_translations.values() for doc in by_language.values()]
-    def is_public(doc: Document) -> bool:
-        english = published[doc.folder].get(doc.slug)
-        return doc == english or doc in translations.get((doc.folder, doc.slug), {}).values()
-
     for doc in documents:
-        paths = public_paths if is_public(doc) else all_paths
-        for line, message in markdown.check(doc.body, doc.body_line, paths):
+        is_live = not doc.meta.draft and doc.slug in live[doc.folder]
+        for line, message in markdown.check(doc.body, doc.body_line, live_paths if is_live else all_paths,
+                                            drafts=all_paths - live_paths):
             loader.problem(doc.source, line, message)
         for line, message in checks.false_claims(doc.body, doc.body_line):
             loader.problem(doc.source, line, message)
@@ -608,7 +573,14 @@ def inspect(content_dir: Path | str, today: dt.date | None = None,
                                interface=loader.content_dir.resolve().parent / "translations")
     if loader.problems or site is None:
         return None, sorted({*loader.problems, *warnings})
-    crime_types, areas, services, pages = (published[folder] for folder in KINDS)
+    shown = everything if drafts else live
+    crime_types, areas, services, pages = (shown[folder] for folder in KINDS)
+    translations = {
+        key: public for key, by_language in all_translations.items()
+        if key[1] in shown[key[0]]
+        and (public := {language: doc for language, doc in by_language.items()
+                        if drafts or not doc.meta.draft})
+    }
     library = Library(
         site=site,
         crime_types=dict(sorted(crime_types.items(), key=lambda item: item[1].meta.title)),

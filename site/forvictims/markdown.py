@@ -50,9 +50,12 @@ def _parser() -> MarkdownIt:
 
 
 _PARSER = _parser()
+
+
 @functools.lru_cache(maxsize=128)
 def _read(body: str) -> tuple[Token, ...]:
-    """The tokens of a body, for the checks that only read them (render() changes its own)."""
+    """The tokens of a body, parsed once for all the checks. The same Token objects go to every
+    caller, so callers must only read them (render() parses its own, which it changes)."""
     return tuple(_PARSER.parse(body))
 
 
@@ -76,8 +79,10 @@ def _line_of(inline: Token, needle: str, first_line: int) -> int:
     return first_line + start
 
 
-def check(body: str, first_line: int, paths: set[str]) -> list[tuple[int, str]]:
-    """Problems in a Markdown body as (file line, message). `paths` are this site's pages."""
+def check(body: str, first_line: int, paths: set[str],
+          drafts: set[str] = frozenset()) -> list[tuple[int, str]]:
+    """Problems in a Markdown body as (file line, message). `paths` are the pages a link may go
+    to; `drafts` are pages that are not published yet."""
     problems: list[tuple[int, str]] = []
     tokens = _read(body)
     for token in tokens:
@@ -103,7 +108,7 @@ def check(body: str, first_line: int, paths: set[str]) -> list[tuple[int, str]]:
             continue
         href = str(child.attrGet("href") or "")
         line = _line_of(inline, href, first_line)
-        message = _link_problem(href, paths)
+        message = _link_problem(href, paths, drafts)
         if message:
             problems.append((line, message))
     return problems
@@ -173,12 +178,15 @@ def link_kind(href: str) -> str:
     return "unusable"
 
 
-def _link_problem(href: str, paths: set[str]) -> str | None:
+def _link_problem(href: str, paths: set[str], drafts: set[str]) -> str | None:
     kind = link_kind(href)
     if kind == "internal":
         path = href.split("#")[0]
         if path in paths:
             return None
+        if path in drafts:
+            return (f'the link "{href}" goes to a page that is still a draft, so it is not on the '
+                    "site: publish that page first (delete draft: true in its file), or remove the link")
         if f"{path}/" in paths:
             return f'the link "{href}" needs a / at the end: write {path}/'
         language = re.match(r"^/[a-z]{2}(/.*)$", path)
@@ -218,21 +226,6 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
         if not any(start <= match.start() < end for start, end in spans):
             spans.append(match.span())
     return sorted(spans)
-
-
-def phone_numbers(body: str, first_line: int) -> list[tuple[int, str, str]]:
-    """(file line, number as written, its tel: form) for every phone number a reader can tap."""
-    found = []
-    for token in _read(body):
-        if token.type != "inline" or token.map is None:
-            continue
-        for offset, text in enumerate(token.content.split("\n")):
-            for start, end in _phone_spans(text):
-                found.append((first_line + token.map[0] + offset, text[start:end], tel_href(text[start:end])))
-            for href in re.findall(r"\(tel:([^)\s]+)\)", text):
-                if parse_phone(href) is not None:
-                    found.append((first_line + token.map[0] + offset, href, tel_href(href)))
-    return found
 
 
 def _link_phone_numbers(children: list[Token]) -> list[Token]:
