@@ -7,7 +7,8 @@ import pytest
 from conftest import CONTENT
 from content_tree import CHECKED, CRIME, SERVICE, SITE_WITH_POLISH, write_tree
 from forvictims.cli import main
-from forvictims.checks import source_version
+from forvictims.checks import false_claims, source_version
+from forvictims import library
 from forvictims.library import load_library
 
 CRIME_FILE = "crime-types/domestic-abuse.md"
@@ -87,14 +88,15 @@ WARNINGS = [
 def test_a_language_without_translated_buttons_and_menus_is_a_warning(tmp_path, monkeypatch, runner):
     write_tree(tmp_path, {"site.yaml": SITE_WITH_POLISH})
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(library, "INTERFACE_TRANSLATIONS", tmp_path / "translations")
     warning = ("content/site.yaml:5: warning: languages.pl: the site's buttons and menus are not "
                "translated into Polish yet, so its pages show them in English: ask the developers "
                "(they go in translations/pl/)")
     assert warning in runner.invoke(main, ["check"]).output.splitlines()
 
-    catalogue = tmp_path / "translations/pl/LC_MESSAGES/messages.po"
+    catalogue = tmp_path / "translations/pl/LC_MESSAGES/messages.mo"  # what the app loads
     catalogue.parent.mkdir(parents=True)
-    catalogue.write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    catalogue.write_bytes(b"")
     assert warning not in runner.invoke(main, ["check"]).output.splitlines()
 
 
@@ -172,3 +174,21 @@ def test_the_real_content_has_no_errors(runner):
     *problems, summary = result.output.splitlines()
     assert all(": warning: " in line for line in problems)
     assert summary.startswith("Checked ") and ": no errors, " in summary
+
+
+@pytest.mark.parametrize(("sentence", "claim"), [
+    ("Exit this page deletes your browsing history.", True),
+    ("Press the button and it will clear your history.", True),
+    ("Leaving this site removes it from your history.", True),
+    ("Your history is deleted when you leave.", True),
+    ("This site leaves no trace.", True),
+    ("You can delete your browsing history.", False),
+    ("To be safe, clear your history after your visit.", False),
+    ("This site never deletes your history.", False),
+    ("Exit this page will not automatically delete your history.", False),
+    ("It does not delete this site from your history.", False),
+    ("Learn how to remove this site from your history.", False),
+    ("We keep no record of your visit.", False),
+])
+def test_only_claims_that_a_visit_is_hidden_are_errors(sentence, claim):
+    assert bool(false_claims(sentence, 1)) is claim

@@ -34,8 +34,9 @@ def test_the_wrong_number_example_is_what_check_prints(content_copy, runner):
     result = runner.invoke(main, ["check"])
     error = next(line for line in result.output.splitlines() if ": warning: " not in line)
     assert error in SHOWN
-    assert result.output.splitlines()[-1].replace("13 warnings", "N warnings") in {
-        line.replace("13 warnings", "N warnings") for line in SHOWN}
+    def any_count(line: str) -> str:  # the number of warnings changes as reviews fall due
+        return re.sub(r"\b\d+ warnings?\b", "N warnings", line)
+    assert any_count(result.output.splitlines()[-1]) in {any_count(line) for line in SHOWN}
 
 
 def test_the_new_service_example_is_what_new_prints(content_copy, runner):

@@ -10,6 +10,7 @@ import pytest
 from content_tree import SITE_WITH_POLISH, write_tree
 from forvictims.app import create_app
 from forvictims.cli import main
+from forvictims.checks import source_version
 from forvictims.library import KINDS, load_library
 from forvictims.scaffold import FOLDERS
 
@@ -98,7 +99,9 @@ def test_a_new_translation_carries_the_words_and_the_version(project, runner):
     assert made.exit_code == 0, made.output
     assert checked.exit_code == 0, checked.output
     assert "title: Domestic abuse\n" in text and "Someone close to you hurts you." in text
-    assert "translated_from: this" not in checked.output  # current, so not stale
+    assert not [line for line in checked.output.splitlines()  # current, so not out of date
+                if line.startswith("content/crime-types/domestic-abuse.pl.md") and "translated_from:" in line]
+    assert f'translated_from: "{source_version(load_library(project).crime_types["domestic-abuse"])}"' in text
     assert translation.meta.draft is True
 
 
@@ -114,6 +117,12 @@ def test_a_new_translation_carries_the_words_and_the_version(project, runner):
      'Error: "fr" is not one of the site\'s languages yet (it has English and Polish (pl)). Adding '
      "a language is a job for the developers, because the site's buttons and menus need translating "
      "too: ask them"),
+    (["translation", "domestic-abuse", "--language", "en"],
+     "Error: English is the language every page is written in first: choose the language to "
+     "translate into, like --language pl"),
+    (["page", "coping", "--language", "pl"],
+     "Error: --language is only for a translation, like: forvictims new translation "
+     "domestic-abuse --language pl"),
     (["translation", "domestic-abus", "--language", "pl"],
      "Error: There is no file called domestic-abus.md in content to translate: use the name of an "
      "English file without .md, like domestic-abuse"),
@@ -122,3 +131,21 @@ def test_new_refuses_clearly(project, runner, arguments, message):
     result = runner.invoke(main, ["new", *arguments])
     assert result.exit_code == 1
     assert result.output.strip() == message
+
+
+@pytest.mark.parametrize("name", ["yes", "2024", "null", "on"])
+def test_a_new_page_whose_name_yaml_would_misread_still_passes_check(project, runner, name):
+    assert runner.invoke(main, ["new", "page", name]).exit_code == 0
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_new_translation_can_name_the_folder_when_two_files_share_a_name(project, runner):
+    (project / "pages/domestic-abuse.md").write_text(
+        "---\ntitle: About domestic abuse\nsummary: A page.\n---\nText.\n", encoding="utf-8")
+    unsure = runner.invoke(main, ["new", "translation", "domestic-abuse", "--language", "pl"])
+    sure = runner.invoke(main, ["new", "translation", "pages/domestic-abuse", "--language", "pl"])
+    assert unsure.output.strip() == (
+        "Error: More than one file is called domestic-abuse.md: say which to translate, like "
+        "crime-types/domestic-abuse or pages/domestic-abuse")
+    assert sure.exit_code == 0 and (project / "pages/domestic-abuse.pl.md").is_file()

@@ -86,6 +86,20 @@ def test_report_will_not_write_into_the_site(project, runner):
         "somewhere else, like --html content-report.html")
 
 
+def test_report_will_not_write_into_a_site_built_elsewhere(project, runner):
+    assert runner.invoke(main, ["build", "--output", "out/site"]).exit_code == 0
+    result = runner.invoke(main, ["report", "--html", "out/site/en/report.html"])
+    assert result.exit_code == 1 and "is inside the built site" in result.output
+    assert not Path("out/site/en/report.html").exists()
+
+
+def test_report_says_plainly_when_it_cannot_write(project, runner):
+    Path("taken").write_text("a file, not a folder", encoding="utf-8")
+    result = runner.invoke(main, ["report", "--html", "taken/report.html"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.output.splitlines()[-1].startswith("Error: Could not write taken/report.html (")
+
+
 def test_report_on_broken_content_lists_the_problems(project, runner):
     (project / "areas/sandwell.md").write_text("---\ntitle: Sandwell\n", encoding="utf-8")
     result = runner.invoke(main, ["report"])

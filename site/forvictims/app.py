@@ -14,11 +14,10 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader, Undefined
 from markupsafe import Markup
 
 from . import formatting, markdown, security, views
-from .library import Library, load_library
+from .library import INTERFACE_TRANSLATIONS, PROJECT_ROOT, Library, load_library
 from .problems import ContentError
 from .model import tel_href
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 class StrictTextUndefined(Undefined):
@@ -38,7 +37,7 @@ def create_app(library: Library | None = None, content_dir: Path | str | None = 
     app = Flask(__name__)
     app.config["CONTENT_DIR"] = Path(content_dir or PROJECT_ROOT / "content")
     app.config["SITE_ORIGIN"] = None  # like https://www.example.org.uk, when known (sitemap.xml)
-    translations = Path(translations_dir or PROJECT_ROOT / "translations")
+    translations = Path(translations_dir or INTERFACE_TRANSLATIONS)
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations)
     app.config["BABEL_DEFAULT_LOCALE"] = "en"
 

@@ -30,12 +30,15 @@ SERVICE_REVIEW_MONTHS = 6
 WEB_FIELDS = ("web", "chat", "source", "council")
 
 
-# "deletes this site from your history", "wipes your browsing history", "leaves no trace"… but
-# not "does not delete this site from your history", which is the honest sentence.
+# A claim that the site, its exit button or leaving hides a visit: "Exit this page deletes your
+# history", "it will clear your browsing history", "your history is wiped", "leaves no trace".
+# Honest advice is not a claim: "you can delete your history", "it does not delete your history".
+_ERASING = r"(erases?|deletes?|removes?|clears?|wipes?|hides?)"
 CLAIMS_TO_ERASE_HISTORY = re.compile(
-    r"(?<!not )(?<!n't )(?<!cannot )\b(erases?|deletes?|removes?|clears?|wipes?|hides?)"
-    r" (it |this site |this page |your visit )?(from )?(your |the )?(browsing |search )?history"
-    r"|leaves? no trace|no record of your visit",
+    r"\b(exit this page|the exit button|this button|the button|leaving|this site|this website|it)"
+    rf" (will |can |also |then |automatically )*{_ERASING}\b[^.!?]{{0,40}}\bhistory"
+    r"|\bhistory (is|will be|gets) (deleted|cleared|erased|wiped|removed)"
+    r"|\bleaves? no trace",
     re.IGNORECASE,
 )
 
@@ -114,7 +117,7 @@ def warnings(site: Site | None, site_source: str, loaded: dict[str, dict[str, Do
     if site is not None:
         found += _missing_translations(site, site_source, loaded, translations, nodes)
         for language in list(site.languages)[1:]:
-            if not (interface / language / "LC_MESSAGES" / "messages.po").is_file():
+            if not (interface / language / "LC_MESSAGES" / "messages.mo").is_file():
                 line = locate(nodes.get(site_source), ("languages", language), 1)[0]
                 found.append(Problem(site_source, line, (
                     f"languages.{language}: the site's buttons and menus are not translated into "

@@ -91,6 +91,9 @@ def new(content: Path, kind: str, name: str, language: str | None) -> None:
 
     The file starts as a draft: the preview shows it, the published site does not.
     """
+    if language and kind != "translation":
+        raise click.ClickException("--language is only for a translation, like: "
+                                   "forvictims new translation domestic-abuse --language pl")
     path = scaffold.new_file(kind, name, content, language)
     click.echo(f"Wrote {display_path(path)}.")
     if kind == "translation":
@@ -112,7 +115,9 @@ def report_command(content: Path, html_path: Path) -> None:
 
     It prints a table and writes the same as a web page, for staff only: it is never published.
     """
-    if html_path.resolve().is_relative_to(Path("build").resolve()):
+    target = html_path.resolve()
+    if target.is_relative_to(Path("build").resolve()) or any(
+            (folder / freeze.MARKER).is_file() for folder in target.parents):
         raise click.ClickException(
             f"{display_path(html_path)} is inside the built site, which is published: write the "
             "report somewhere else, like --html content-report.html"
@@ -128,8 +133,13 @@ def report_command(content: Path, html_path: Path) -> None:
     click.echo()
     for line in report.summary(rows, languages):
         click.echo(line)
-    html_path.parent.mkdir(parents=True, exist_ok=True)
-    html_path.write_text(report.html(rows, library, today), encoding="utf-8")
+    try:
+        html_path.parent.mkdir(parents=True, exist_ok=True)
+        html_path.write_text(report.html(rows, library, today), encoding="utf-8")
+    except OSError as error:
+        raise click.ClickException(
+            f"Could not write {display_path(html_path)} ({error.strerror}): choose another place, "
+            "like --html content-report.html") from None
     click.echo(f"The same report, as a web page: {display_path(html_path)}")
 
 

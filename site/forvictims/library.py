@@ -25,6 +25,10 @@ from .problems import ContentError, Problem
 
 M = TypeVar("M", bound=BaseModel)
 
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+INTERFACE_TRANSLATIONS = PROJECT_ROOT / "translations"
+"""Compiled translations of the site's buttons and menus, by language, as the app loads them."""
+
 KINDS: dict[str, type[BaseModel]] = {
     "crime-types": CrimeType,
     "areas": Area,
@@ -570,7 +574,7 @@ def inspect(content_dir: Path | str, today: dt.date | None = None,
             loader.problem(doc.source, line, message)
     warnings = checks.warnings(site, display_path(loader.content_dir / "site.yaml"), everything,
                                all_translations, loader.nodes, today or dt.date.today(),
-                               interface=loader.content_dir.resolve().parent / "translations")
+                               interface=INTERFACE_TRANSLATIONS)
     if loader.problems or site is None:
         return None, sorted({*loader.problems, *warnings})
     shown = everything if drafts else live

@@ -26,8 +26,13 @@ def template(kind: str) -> Template:
     return Template(resources.files("forvictims").joinpath("scaffolds", f"{kind}.md").read_text("utf-8"))
 
 
-def new_file(kind: str, slug: str, content_dir: Path, language: str | None = None) -> Path:
-    """Write the new file and return its path, or raise a ClickException saying what to do."""
+def new_file(kind: str, name: str, content_dir: Path, language: str | None = None) -> Path:
+    """Write the new file and return its path, or raise a ClickException saying what to do.
+
+    A translation's `name` is its English file's, with its folder when two folders have one
+    of that name: domestic-abuse, or crime-types/domestic-abuse.
+    """
+    folder, _, slug = name.rpartition("/") if kind == "translation" else ("", "", name)
     if not SLUG.match(slug):
         raise click.ClickException(
             f'"{slug}" cannot be a file name: the name becomes the web address, so use lower-case '
@@ -35,15 +40,16 @@ def new_file(kind: str, slug: str, content_dir: Path, language: str | None = Non
         )
     require_folder(content_dir)
     if kind == "translation":
-        path, text = _translation(slug, content_dir, language)
+        path, text = _translation(folder, slug, content_dir, language)
     else:
         if kind == "page" and slug in RESERVED_PAGES:
             raise click.ClickException(
                 f'"{slug}" is already the address of one of the site\'s own pages: choose another name')
         today = dt.date.today()
         path = content_dir / FOLDERS[kind] / f"{slug}.md"
+        title = slug.replace("-", " ").capitalize()
         text = template(kind).substitute(
-            slug=slug, title=slug.replace("-", " ").capitalize(),
+            slug=slug, title=title, title_yaml=_yaml_text(title),
             today=today.isoformat(), review_by=add_months(today, 6).isoformat(),
         )
     if path.exists():
@@ -53,10 +59,14 @@ def new_file(kind: str, slug: str, content_dir: Path, language: str | None = Non
     return path
 
 
-def _translation(slug: str, content_dir: Path, language: str | None) -> tuple[Path, str]:
+def _translation(folder: str, slug: str, content_dir: Path, language: str | None) -> tuple[Path, str]:
     if not language:
         raise click.ClickException("Say which language to translate into, like: --language pl")
-    matches = [folder for folder in FOLDERS.values() if (content_dir / folder / f"{slug}.md").is_file()]
+    if language == "en":
+        raise click.ClickException("English is the language every page is written in first: "
+                                   "choose the language to translate into, like --language pl")
+    matches = [kind for kind in FOLDERS.values() if (content_dir / kind / f"{slug}.md").is_file()
+               and folder in ("", kind)]
     if not matches:
         raise click.ClickException(
             f"There is no file called {slug}.md in {display_path(content_dir)} to translate: use the "
@@ -64,12 +74,12 @@ def _translation(slug: str, content_dir: Path, language: str | None) -> tuple[Pa
         )
     if len(matches) > 1:
         raise click.ClickException(
-            f"More than one file is called {slug}.md (in " + " and ".join(matches)
-            + "): this cannot tell which to translate")
+            f"More than one file is called {slug}.md: say which to translate, like "
+            + " or ".join(f"{kind}/{slug}" for kind in matches))
     site, english, problems = read_one(content_dir, matches[0], slug)
     if site is None or english is None:
         raise click.ClickException("Fix these first, then try again:\n" + "\n".join(map(str, problems)))
-    if language == "en" or language not in site.languages:
+    if language not in site.languages:
         raise click.ClickException(
             f'"{language}" is not one of the site\'s languages yet ({other_languages(site)}). '
             "Adding a language is a job for the developers, because the site's buttons and menus "
@@ -88,6 +98,11 @@ def _translation(slug: str, content_dir: Path, language: str | None) -> tuple[Pa
         fields="\n".join(fields), body=english.body.strip() + "\n",
     )
     return content_dir / english.folder / path.name, text
+
+
+def _yaml_text(text: str) -> str:
+    """Text as a YAML value that stays text: Yes, 2024 or null are quoted."""
+    return yaml.safe_dump(text, allow_unicode=True, width=10_000).removesuffix("...\n").strip()
 
 
 class _Dumper(yaml.SafeDumper):
