@@ -149,3 +149,25 @@ def test_new_translation_can_name_the_folder_when_two_files_share_a_name(project
         "Error: More than one file is called domestic-abuse.md: say which to translate, like "
         "crime-types/domestic-abuse or pages/domestic-abuse")
     assert sure.exit_code == 0 and (project / "pages/domestic-abuse.pl.md").is_file()
+
+
+def test_example_details_left_in_a_new_service_stop_it_going_live(project, runner):
+    runner.invoke(main, ["new", "service", "sandwell-helpline"])
+    path = project / "services/sandwell-helpline.md"
+    # An editor writes over every REPLACE THIS but forgets the example details.
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", "")
+                    .replace("REPLACE THIS", "Sandwell Helpline"), encoding="utf-8")
+    result = runner.invoke(main, ["check"])
+    messages = [line.split(": ", 1)[1] for line in result.output.splitlines()
+                if line.startswith("content/services/sandwell-helpline.md") and ": warning: " not in line]
+    assert result.exit_code == 1
+    assert messages == [
+        "crime_types: replace-this marks what forvictims new left for you to write: name the crime "
+        "types by file name, like [domestic-abuse]",
+        "areas: replace-this marks what forvictims new left for you to write: name the areas by "
+        "file name, like [sandwell]",
+        "0121 496 0000 is the example number from forvictims new, and it never connects: write the "
+        "service's real number",
+        "https://example.org/ is the example address from forvictims new: write the real one",
+        "https://example.org/contact is the example address from forvictims new: write the real one",
+    ]

@@ -1,8 +1,10 @@
-"""Warnings for editors: what does not stop a build, but needs doing soon.
+"""What editors are told about content beyond its schema.
 
-A review date has passed, a number still waits to be confirmed, a translation is out of date
-or missing, a link is not private (http://), a page is hard to read. `forvictims check` lists
-them; with --strict they count as errors.
+Warnings do not stop a build but need doing soon: a review date has passed, a number still
+waits to be confirmed, a translation is out of date or missing, a link is not private (http://),
+a page is hard to read. `forvictims check` lists them; with --strict they count as errors. One
+error lives here too, because it is about honesty rather than form: a sentence promising that a
+visit can be hidden. So do the dates and versions the report and `forvictims new` share.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ SERVICE_REVIEW_MONTHS = 6
 """Facts about a service (numbers, hours) are checked on the provider's site this often."""
 
 WEB_FIELDS = ("web", "chat", "source", "council")
+NOT_PRIVATE = "starts http://, which others on the network can watch: use https:// if the site has it"
 
 
 # A claim that the site, its exit button or leaving hides a visit: "Exit this page deletes your
@@ -156,16 +159,14 @@ def _document_warnings(document: Document, today: dt.date) -> Iterator[tuple[tup
         value = getattr(meta, name, None)
         if isinstance(value, str) and value.startswith("http://"):
             yield (name,), (
-                f"{name}: {value} starts http://, which others on the network can watch: "
-                "use https:// if the site has it"
+                f"{name}: {value} {NOT_PRIVATE}"
             )
 
 
 def _body_warnings(document: Document, english: bool) -> Iterator[tuple[int, str]]:
     for line, href in markdown.http_links(document.body, document.body_line):
         yield line, (
-            f'the link "{href}" starts http://, which others on the network can watch: '
-            "use https:// if the site has it"
+            f'the link "{href}" {NOT_PRIVATE}'
         )
     if english:
         yield from readability.problems(document.body, document.body_line)

@@ -40,6 +40,7 @@ KINDS: dict[str, type[BaseModel]] = {
 PLACEHOLDER = "REPLACE THIS"
 EXAMPLE_ADDRESS = re.compile(r"https?://(www\.)?example\.(org|com)(?![.\w])[^\s#]*")
 EXAMPLE_NUMBER = "0121 496 0000"  # an Ofcom number for drama: it never connects
+EXAMPLE_CODE = "E08000000"  # no local authority has it
 
 
 def _placeholders(line: str) -> list[str]:
@@ -50,6 +51,8 @@ def _placeholders(line: str) -> list[str]:
                      "write the real details here (or put back draft: true until they are ready)")
     if (address := EXAMPLE_ADDRESS.search(line)):
         found.append(f"{address[0]} is the example address from forvictims new: write the real one")
+    if EXAMPLE_CODE in line:
+        found.append(f"{EXAMPLE_CODE} is the example code from forvictims new: write the area's real ONS code")
     if EXAMPLE_NUMBER in line:
         found.append(f"{EXAMPLE_NUMBER} is the example number from forvictims new, and it never "
                      "connects: write the service's real number")
@@ -476,7 +479,13 @@ class _Loader:
     def check_reference(self, document: Document, loc: tuple[Any, ...], slug: str,
                         everything: dict[str, Any], published: dict[str, Any], what: str) -> None:
         line, _ = locate(self.nodes.get(document.source), loc, first_line=2)
-        if slug in everything and slug not in published and document.slug in self.public[document.folder]:
+        if slug == PLACEHOLDER.lower().replace(" ", "-"):  # from forvictims new
+            if not document.meta.draft:
+                self.problem(document.source, line, (
+                    f"{dotted(loc[:1])}: replace-this marks what forvictims new left for you to "
+                    f"write: name the {what}s by file name, like [{next(iter(everything), 'name')}]"
+                ))
+        elif slug in everything and slug not in published and document.slug in self.public[document.folder]:
             self.problem(document.source, line, (
                 f'{dotted(loc[:1])}: the {what} "{slug}" is still a draft, so it is not on the site: '
                 "publish it first (delete draft: true in its file), or remove it here"
