@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from forvictims.app import create_app
 from forvictims.freeze import build
-from forvictims.library import load_library
+from forvictims.loading import load_library
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

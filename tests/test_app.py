@@ -10,7 +10,7 @@ from content_tree import SITE, SITE_WITH_POLISH, write_tree
 from forvictims.app import create_app
 from forvictims.freeze import build
 from forvictims.checks import source_version
-from forvictims.library import load_library
+from forvictims.loading import load_library
 
 
 def test_every_language_gets_its_own_lang_and_direction_in_the_frozen_site(tmp_path):

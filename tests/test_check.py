@@ -8,8 +8,8 @@ from conftest import CONTENT
 from content_tree import CHECKED, CRIME, SERVICE, SITE_WITH_POLISH, write_tree
 from forvictims.cli import main
 from forvictims.checks import false_claims, source_version
-from forvictims import library
-from forvictims.library import load_library
+from forvictims import loading
+from forvictims.loading import load_library
 
 CRIME_FILE = "crime-types/domestic-abuse.md"
 SERVICE_FILE = "services/test-helpline.md"
@@ -88,7 +88,7 @@ WARNINGS = [
 def test_a_language_without_translated_buttons_and_menus_is_a_warning(tmp_path, monkeypatch, runner):
     write_tree(tmp_path, {"site.yaml": SITE_WITH_POLISH})
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(library, "INTERFACE_TRANSLATIONS", tmp_path / "translations")
+    monkeypatch.setattr(loading, "INTERFACE_TRANSLATIONS", tmp_path / "translations")
     warning = ("content/site.yaml:5: warning: languages.pl: the site's buttons and menus are not "
                "translated into Polish yet, so its pages show them in English: ask the developers "
                "(they go in translations/pl/)")

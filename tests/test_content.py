@@ -11,7 +11,7 @@ import pytest
 from content_tree import AREA, CHECKED, CRIME, SERVICE, SITE, SITE_WITH_POLISH, write_tree
 from forvictims.cli import main
 from forvictims.freeze import build
-from forvictims.library import load_library
+from forvictims.loading import load_library
 from forvictims.problems import ContentError
 
 SERVICE_FILE = "services/test-helpline.md"

@@ -11,7 +11,8 @@ from content_tree import SITE_WITH_POLISH, write_tree
 from forvictims.app import create_app
 from forvictims.cli import main
 from forvictims.checks import source_version
-from forvictims.library import KINDS, load_library
+from forvictims.library import KINDS
+from forvictims.loading import load_library
 from forvictims.scaffold import FOLDERS
 
 NEW_FILES = {

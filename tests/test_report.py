@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from content_tree import CHECKED, CRIME, SERVICE, SITE_WITH_POLISH, write_tree
 from forvictims.cli import main
 from forvictims.checks import source_version
-from forvictims.library import load_library
+from forvictims.loading import load_library
 
 POLISH_PAGE = '---\ntranslated_from: "{version}"\n{reviewed}title: O nas\nsummary: Kim jesteśmy.\n---\nTekst po polsku.\n'
 

@@ -7,5 +7,5 @@ and frozen into build/.
 from .app import create_app as create_app
 from .freeze import build as build
 from .library import Library as Library
-from .library import load_library as load_library
+from .loading import load_library as load_library
 from .problems import ContentError as ContentError

@@ -14,7 +14,8 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader, Undefined
 from markupsafe import Markup
 
 from . import formatting, markdown, security, views
-from .library import INTERFACE_TRANSLATIONS, PROJECT_ROOT, Library, load_library
+from .library import Library
+from .loading import INTERFACE_TRANSLATIONS, PROJECT_ROOT, load_library
 from .problems import ContentError
 from .model import tel_href
 

@@ -10,7 +10,8 @@ from werkzeug.serving import make_server
 
 from . import freeze, report, scaffold
 from .app import create_app
-from .library import KINDS, display_path, inspect, require_folder
+from .library import KINDS
+from .loading import display_path, inspect, require_folder
 from .problems import ContentError, plural
 
 content_option = click.option(

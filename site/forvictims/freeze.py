@@ -16,7 +16,7 @@ from flask_frozen import Freezer, FrozenFlaskWarning
 
 from . import security
 from .app import create_app
-from .library import display_path, load_library
+from .loading import display_path, load_library
 from .problems import plural
 from .views import all_urls
 

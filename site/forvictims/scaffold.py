@@ -15,7 +15,7 @@ import click
 import yaml
 
 from .checks import add_months, source_version
-from .library import display_path, other_languages, read_one, require_folder, suggest_slug
+from .loading import display_path, other_languages, read_one, require_folder, suggest_slug
 from .model import RESERVED_PAGES, SLUG, TRANSLATABLE, english_name
 
 FOLDERS = {"crime-type": "crime-types", "area": "areas", "service": "services", "page": "pages"}
