@@ -176,7 +176,6 @@ class _Loader:
         self.nodes: dict[str, Any] = {}  # source → YAML node tree, for cross-reference lines
         self.translation_paths: list[tuple[str, Path]] = []  # (folder, file), checked last
         self.unreadable: dict[str, set[str]] = {}  # what → slugs of files with errors of their own
-        self.public: dict[str, set[str]] = {}  # folder → slugs that will be on the site
 
     def problem(self, source: str, line: int, message: str) -> None:
         self.problems.append(Problem(source, line, message))
@@ -331,7 +330,7 @@ class _Loader:
                     f"{dotted(loc[:1])}: replace-this marks what forvictims new left for you to "
                     f"write: name the {what}s by file name, like [{next(iter(everything), 'name')}]"
                 ))
-        elif slug in everything and slug not in published and document.slug in self.public[document.folder]:
+        elif slug in everything and slug not in published and not document.meta.draft:
             self.problem(document.source, line, (
                 f'{dotted(loc[:1])}: the {what} "{slug}" is still a draft, so it is not on the site: '
                 "publish it first (delete draft: true in its file), or remove it here"
@@ -411,7 +410,6 @@ def inspect(content_dir: Path | str, today: dt.date | None = None,
     # checked as the published site will have it, so the preview shows what would stop a build.
     live = {folder: {slug: doc for slug, doc in documents.items() if not doc.meta.draft}
             for folder, documents in everything.items()}
-    loader.public = {folder: set(documents) for folder, documents in live.items()}
     loader.check_references(everything, live)
     loader.check_required_pages(everything["pages"], live["pages"])
     # A link to a file with errors of its own is not wrong as well.
