@@ -121,3 +121,15 @@ def test_the_preview_shows_what_would_stop_a_build_even_when_it_involves_a_draft
     response = create_app(content_dir=content, preview=True).test_client().get("/en/")
     assert response.status_code == 500
     assert 'related: the crime type "stalking" is still a draft' in BeautifulSoup(response.data, "html.parser").get_text()
+
+
+def test_a_translation_whose_english_has_changed_says_so(tmp_path):
+    content = polish_site(tmp_path, reviewed_by="Anna Nowak")
+    crime = content / "crime-types/domestic-abuse.md"
+    crime.write_text(crime.read_text() + "\nA new sentence in English.\n")
+    build(content, tmp_path / "build")
+    page = BeautifulSoup((tmp_path / "build/pl/crime/domestic-abuse/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    notice = page.select_one(".fv-translation-notice")
+    assert "The English version of this page has changed since it was translated" in notice.get_text()
+    assert notice.a["href"] == "/en/crime/domestic-abuse/"

@@ -282,8 +282,9 @@ BAD_INPUTS = [
     ),
     pytest.param(
         {"pages/about.md": "---\ntitle: About\nsummary: REPLACE THIS with one sentence.\n---\nText.\n"},
-        "content/pages/about.md:3: REPLACE THIS marks words from forvictims new that still need "
-        "writing: write the real details here (or put back draft: true until they are ready)",
+        "content/pages/about.md:3: summary: REPLACE THIS marks words from forvictims new that still "
+        "need writing: write the real details here (or put back the line draft: true until they are "
+        "ready)",
         id="words-still-to-write-outside-a-draft",
     ),
     pytest.param(
@@ -327,7 +328,7 @@ BAD_INPUTS = [
     pytest.param(
         {"pages/about.md": "---\ntitle: About\nsummary: Us.\n---\n## REPLACE THIS with a heading\n\nText.\n"},
         "content/pages/about.md:5: REPLACE THIS marks words from forvictims new that still need "
-        "writing: write the real details here (or put back draft: true until they are ready)",
+        "writing: write the real details here (or put back the line draft: true until they are ready)",
         id="words-still-to-write-in-a-heading",
     ),
     pytest.param(
@@ -398,10 +399,18 @@ BAD_INPUTS = [
     pytest.param(
         crime_body("Press Exit this page.\nIt clears\nyour history, so nobody will know."),
         'content/crime-types/domestic-abuse.md:12: "It clears your history, so nobody will know." '
-        "says a visit can be removed from the browser's history, which is not true: Exit this page "
-        "only opens another website. Say instead that people can delete their history themselves, "
-        "as the staying safe online page explains",
+        "says a visit can be hidden, which is not true: Exit this page only opens another website, "
+        "and the visit stays in the browser's history. Say instead that people can delete their "
+        "history themselves, as the staying safe online page explains",
         id="claims-leaving-erases-history",
+    ),
+    pytest.param(
+        {"pages/about.md": "---\ntitle: About\nsummary: Exit this page clears your history.\n---\nText.\n"},
+        'content/pages/about.md:3: summary: "Exit this page clears your history." says a visit can '
+        "be hidden, which is not true: Exit this page only opens another website, and the visit "
+        "stays in the browser's history. Say instead that people can delete their history "
+        "themselves, as the staying safe online page explains",
+        id="summary-claims-leaving-erases-history",
     ),
     pytest.param(
         crime_body("# Another main heading"),

@@ -167,8 +167,9 @@ def test_example_details_left_in_a_new_service_stop_it_going_live(project, runne
         "types by file name, like [domestic-abuse]",
         "areas: replace-this marks what forvictims new left for you to write: name the areas by "
         "file name, like [sandwell]",
-        "0121 496 0000 is the example number from forvictims new, and it never connects: write the "
-        "service's real number",
-        "https://example.org/ is the example address from forvictims new: write the real one",
-        "https://example.org/contact is the example address from forvictims new: write the real one",
+        "number: 020 7946 0000 is the example number from forvictims new, and it never connects: "
+        "write the service's real number",
+        "web: https://example.org/ is the example address from forvictims new: write the real one",
+        "source: https://example.org/contact is the example address from forvictims new: write the "
+        "real one",
     ]

@@ -34,13 +34,17 @@ NOT_PRIVATE = "starts http://, which others on the network can watch: use https:
 
 
 # A claim that the site, its exit button or leaving hides a visit: "Exit this page deletes your
-# history", "it will clear your browsing history", "your history is wiped", "leaves no trace".
-# Honest advice is not a claim: "you can delete your history", "it does not delete your history".
+# history", "it will clear your browsing history", "your history is wiped", "this site will not
+# show in your history", "nobody will know you were here", "leaves no trace". Honest advice is
+# not a claim: "you can delete your history", "it does not delete your history".
 _ERASING = r"(erases?|deletes?|removes?|clears?|wipes?|hides?)"
 CLAIMS_TO_ERASE_HISTORY = re.compile(
-    r"\b(exit this page|the exit button|this button|the button|leaving|this site|this website|it)"
-    rf" (will |can |also |then |automatically )*{_ERASING}\b[^.!?]{{0,40}}\bhistory"
+    r"\b(exit this page|the exit|this button|the button|leaving|this site|this website|it)"
+    r"( button| link)? (will |can |also |then |automatically )*"
+    rf"{_ERASING}\b[^.!?]{{0,40}}\b(history|your visit|you were here|you visited)"
     r"|\bhistory (is|will be|gets) (deleted|cleared|erased|wiped|removed)"
+    r"|\b(not|never|n't) (show|appear|be)( up)? in (your|the) (browsing |search )?history"
+    r"|\b(nobody|no one|no-one) (will|can|would) (ever )?(know|see|find out|tell)\b"
     r"|\bleaves? no trace",
     re.IGNORECASE,
 )
@@ -50,9 +54,9 @@ def false_claims(body: str, first_line: int) -> list[tuple[int, str]]:
     """Errors for sentences that promise a visit can be hidden: nothing on this site can."""
     return [
         (line, (
-            f'"{sentence}" says a visit can be removed from the browser\'s history, which is not '
-            "true: Exit this page only opens another website. Say instead that people can delete "
-            "their history themselves, as the staying safe online page explains"
+            f'"{sentence}" says a visit can be hidden, which is not true: Exit this page only opens '
+            "another website, and the visit stays in the browser's history. Say instead that "
+            "people can delete their history themselves, as the staying safe online page explains"
         ))
         for line, sentence in markdown.sentences(body, first_line)
         if CLAIMS_TO_ERASE_HISTORY.search(" ".join(sentence.split()))

@@ -51,6 +51,7 @@ class Document(Generic[M]):
     folder: str = ""  # crime-types, areas, services or pages
     language: str = "en"
     awaiting_review: bool = False  # a translation no fluent speaker has checked yet
+    out_of_date: bool = False  # a translation made before its English last changed
 
 
 @dataclass(frozen=True)

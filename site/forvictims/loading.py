@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from . import checks, markdown, translation
 from .frontmatter import FrontMatterError, load_yaml, locate, split
 from .library import KINDS, REQUIRED_PAGES, WHAT, Document, Library, M, site_paths
-from .model import (RESERVED_PAGES, SLUG, TRANSLATIONS, Emergency, OpeningTime, Phone, Site,
+from .model import (RESERVED_PAGES, SLUG, TRANSLATABLE, TRANSLATIONS, Emergency, OpeningTime, Phone, Site,
                     english_name)
 from .problems import ContentError, Problem
 
@@ -30,16 +30,21 @@ INTERFACE_TRANSLATIONS = PROJECT_ROOT / "translations"
 # forvictims new writes these where an editor has details to write; they are never published.
 PLACEHOLDER = "REPLACE THIS"
 EXAMPLE_ADDRESS = re.compile(r"https?://(www\.)?example\.(org|com)(?![.\w])[^\s#]*")
-EXAMPLE_NUMBER = "0121 496 0000"  # an Ofcom number for drama: it never connects
+EXAMPLE_NUMBER = "020 7946 0000"  # an Ofcom number for drama: it never connects
 EXAMPLE_CODE = "E08000000"  # no local authority has it
 
 
 def _placeholders(line: str) -> list[str]:
     """What on one line of a file (not a draft) is still as forvictims new wrote it."""
+    field = re.match(r"^\s*(?:- )?(\w+):", line)
+    return [f"{field[1]}: {message}" if field else message for message in _placeholder_messages(line)]
+
+
+def _placeholder_messages(line: str) -> list[str]:
     found = []
     if PLACEHOLDER in line:
         found.append(f"{PLACEHOLDER} marks words from forvictims new that still need writing: "
-                     "write the real details here (or put back draft: true until they are ready)")
+                     "write the real details here (or put back the line draft: true until they are ready)")
     if (address := EXAMPLE_ADDRESS.search(line)):
         found.append(f"{address[0]} is the example address from forvictims new: write the real one")
     if EXAMPLE_CODE in line:
@@ -425,6 +430,11 @@ def inspect(content_dir: Path | str, today: dt.date | None = None,
             loader.problem(doc.source, line, message)
         for line, message in checks.false_claims(doc.body, doc.body_line):
             loader.problem(doc.source, line, message)
+        for name in TRANSLATABLE[KINDS[doc.folder]]:  # the title and summary show on the page too
+            value = getattr(doc.meta, name)
+            if isinstance(value, str):
+                for _, message in checks.false_claims(value, 1):
+                    loader.problem(doc.source, locate(loader.nodes[doc.source], (name,), 2)[0], f"{name}: {message}")
     warnings = checks.warnings(site, display_path(loader.content_dir / "site.yaml"), everything,
                                all_translations, loader.nodes, today or dt.date.today(),
                                interface=INTERFACE_TRANSLATIONS)

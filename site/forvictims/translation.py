@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from . import markdown
+from .checks import source_version
 from .frontmatter import locate
 from .model import TRANSLATABLE, Content, Service, Site, Translation
 
@@ -109,4 +110,5 @@ def localise(english: Document, translation: Document[Translation]) -> Document:
     words["draft"] = english.meta.draft or translation.meta.draft  # the preview says so
     return replace(english, meta=english.meta.model_copy(update=words), body=translation.body,
                    source=translation.source, body_line=translation.body_line,
-                   language=translation.language, awaiting_review=not translation.meta.reviewed_by)
+                   language=translation.language, awaiting_review=not translation.meta.reviewed_by,
+                   out_of_date=translation.meta.translated_from != source_version(english))
