@@ -397,8 +397,8 @@ BAD_INPUTS = [
         id="invalid-tel-link",
     ),
     pytest.param(
-        crime_body("Press Exit this page.\nIt clears\nyour history, so nobody will know."),
-        'content/crime-types/domestic-abuse.md:12: "It clears your history, so nobody will know." '
+        crime_body("Press Exit this page.\nThe button clears\nyour history, so nobody will know."),
+        'content/crime-types/domestic-abuse.md:12: "The button clears your history, so nobody will know." '
         "says a visit can be hidden, which is not true: Exit this page only opens another website, "
         "and the visit stays in the browser's history. Say instead that people can delete their "
         "history themselves, as the staying safe online page explains",

@@ -33,19 +33,25 @@ WEB_FIELDS = ("web", "chat", "source", "council")
 NOT_PRIVATE = "starts http://, which others on the network can watch: use https:// if the site has it"
 
 
-# A claim that the site, its exit button or leaving hides a visit: "Exit this page deletes your
-# history", "it will clear your browsing history", "your history is wiped", "this site will not
-# show in your history", "nobody will know you were here", "leaves no trace". Honest advice is
-# not a claim: "you can delete your history", "it does not delete your history".
+# A claim that this site, its exit button or leaving it hides a visit: "Exit this page deletes
+# your history", "this site will not show in your history", "nobody will know you were here",
+# "this site leaves no trace". Each form names this site, the button or the visit, so honest
+# advice about browsers ("it removes the list of sites you visited", "pages you open there will
+# not show in your history") and other sentences ("no one can tell you what to do") pass.
+_SITE = r"(exit this page|the exit (button|link)|this (button|site|website|page)|the button|leaving this (site|website|page))"
 _ERASING = r"(erases?|deletes?|removes?|clears?|wipes?|hides?)"
+_WITHOUT_NOT = r"(?:(?!\bnot\b)[^.!?]){0,40}"
 CLAIMS_TO_ERASE_HISTORY = re.compile(
-    r"\b(exit this page|the exit|this button|the button|leaving|this site|this website|it)"
-    r"( button| link)? (will |can |also |then |automatically )*"
-    rf"{_ERASING}\b[^.!?]{{0,40}}\b(history|your visit|you were here|you visited)"
-    r"|\bhistory (is|will be|gets) (deleted|cleared|erased|wiped|removed)"
-    r"|\b(not|never|n't) (show|appear|be)( up)? in (your|the) (browsing |search )?history"
-    r"|\b(nobody|no one|no-one) (will|can|would) (ever )?(know|see|find out|tell)\b"
-    r"|\bleaves? no trace",
+    rf"\b{_SITE}( button| link)? (will |can |also |then |automatically )*{_ERASING}\b{_WITHOUT_NOT}"
+    r"\b(history|your visit|you were here|you visited)"
+    rf"|\b(press|click|tap|use)\w* {_SITE}[^.!?]{{0,30}}\bit (will |can |also |then )*{_ERASING}\b"
+    rf"{_WITHOUT_NOT}\bhistory"
+    r"|\bhistory (is|will be|gets) (deleted|cleared|erased|wiped|removed) when you"
+    r"|\b(this site|this website|this page|your visit)( will|'ll)? (not|never|n't) (show|appear|be)( up)?"
+    r" in (your|the) (browsing |search )?history"
+    r"|\b(nobody|no one|no-one) (will|can|would) (ever )?(know|see|find out|tell)"
+    r" (that )?(you (were|have been) (here|on this site)|you visited)"
+    rf"|\b({_SITE}|your visit)[^.!?]{{0,20}}\bleaves? no trace",
     re.IGNORECASE,
 )
 
