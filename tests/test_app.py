@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from content_tree import SITE, SITE_WITH_POLISH, write_tree
 from forvictims.app import create_app
 from forvictims.freeze import build
-from forvictims.checks import source_version
+from forvictims.translation import source_version
 from forvictims.loading import load_library
 
 

@@ -7,7 +7,8 @@ import pytest
 from conftest import CONTENT
 from content_tree import CHECKED, CRIME, SERVICE, SITE_WITH_POLISH, write_tree
 from forvictims.cli import main
-from forvictims.checks import false_claims, source_version
+from forvictims.checks import false_claims
+from forvictims.translation import source_version
 from forvictims import loading
 from forvictims.loading import load_library
 
@@ -206,3 +207,25 @@ def test_the_real_content_has_no_errors(runner):
 ])
 def test_only_claims_that_a_visit_is_hidden_are_errors(sentence, claim):
     assert bool(false_claims(sentence, 1)) is claim
+
+
+def test_a_sentence_left_in_english_is_a_warning_and_most_of_them_an_error(tmp_path, monkeypatch, runner):
+    english = CRIME + "\nYou can call us at any time.\n\nWe will listen to you.\n"
+    polish = ('---\ntranslated_from: "0000abcd"\ntitle: Przemoc domowa\nsummary: Gdy ktoś cię krzywdzi.\n'
+              "---\nKtoś bliski bardzo cię krzywdzi. Przeczytaj o bezpieczeństwie w sieci.\n\n"
+              "Możesz zadzwonić o każdej porze.\n\nWe will listen to you.\n")
+    write_tree(tmp_path, {"site.yaml": SITE_WITH_POLISH, CRIME_FILE: english,
+                          "crime-types/domestic-abuse.pl.md": polish})
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 0, result.output
+    assert ('content/crime-types/domestic-abuse.pl.md:10: warning: "We will listen to you." is as it '
+            "is in English: translate it") in result.output.splitlines()
+
+    (tmp_path / "content/crime-types/domestic-abuse.pl.md").write_text(
+        polish.replace("Możesz zadzwonić o każdej porze.", "You can call us at any time."), encoding="utf-8")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert ("content/crime-types/domestic-abuse.pl.md:8: 2 of the 4 sentences are as they are in "
+            "content/crime-types/domestic-abuse.md: translate them (or put back the line draft: true "
+            "until the translation is done)") in result.output.splitlines()

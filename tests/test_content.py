@@ -303,17 +303,17 @@ BAD_INPUTS = [
     ),
     pytest.param(
         polish("crime-types/domestic-abuse.pl.md", POLISH_CRIME.split("## Co")[0] + CRIME.split("---\n")[2]),
-        "content/crime-types/domestic-abuse.pl.md:6: 2 of the 2 sentences are as they are in "
-        "content/crime-types/domestic-abuse.md: translate them (or put back draft: true until the "
-        "translation is done)",
+        "content/crime-types/domestic-abuse.pl.md:8: 2 of the 2 sentences are as they are in "
+        "content/crime-types/domestic-abuse.md: translate them (or put back the line draft: true "
+        "until the translation is done)",
         id="translation-still-in-english",
     ),
     pytest.param(
         polish("crime-types/domestic-abuse.pl.md",
                POLISH_CRIME.replace("title: Przemoc domowa", "title: Domestic abuse")),
         "content/crime-types/domestic-abuse.pl.md:3: title: is the same as in "
-        "content/crime-types/domestic-abuse.md: translate it (or put back draft: true until the "
-        "translation is done)",
+        "content/crime-types/domestic-abuse.md: translate it (or put back the line draft: true "
+        "until the translation is done)",
         id="translation-title-still-in-english",
     ),
     pytest.param(
@@ -637,3 +637,40 @@ def test_a_translation_of_a_file_with_no_text_needs_none(tmp_path):
     library = load_library(write_tree(tmp_path, {
         "site.yaml": SITE_WITH_POLISH, SERVICE_FILE: english, "services/test-helpline.pl.md": polish}))
     assert "pl" in library.translations[("services", "test-helpline")]
+
+
+def test_names_may_stay_as_they_are_in_a_translation(tmp_path):
+    library = load_library(write_tree(tmp_path, {
+        "site.yaml": SITE_WITH_POLISH,
+        "areas/sandwell.pl.md": '---\ntranslated_from: "0000abcd"\ntitle: Sandwell\n---\nPomoc w Sandwell.\n',
+        "services/test-helpline.pl.md": ('---\ntranslated_from: "0000abcd"\nname: Test Helpline\n'
+                                         "summary: Pomoc.\neligibility: Każdy.\n---\nCo się dzieje.\n"),
+    }))
+    assert set(library.translations) == {("areas", "sandwell"), ("services", "test-helpline")}
+
+
+@pytest.mark.parametrize("written", [
+    "0808\n2000 247",  # wrapped where the translation's line ends
+    "0808\u00a02000\u00a0247",  # with the non-breaking spaces Polish typing puts in
+    "0808-2000-247",
+])
+def test_a_number_copied_from_the_english_may_be_spaced_any_way(tmp_path, written):
+    english = CRIME + "\nCall 0808 2000 247 or write to 1,000 places.\n"
+    polish = POLISH_CRIME + f"\nZadzwoń pod {written} albo napisz do 1 000 miejsc.\n"
+    library = load_library(write_tree(tmp_path, {
+        "site.yaml": SITE_WITH_POLISH, CRIME_FILE: english, "crime-types/domestic-abuse.pl.md": polish}))
+    assert "pl" in library.translations[("crime-types", "domestic-abuse")]
+
+
+def test_a_changed_two_digit_number_in_a_translation_is_an_error(tmp_path, monkeypatch):
+    english = CRIME + "\nOn a mobile, call 999 and press 55.\n"
+    polish = POLISH_CRIME + "\nZ komórki zadzwoń pod 999 i naciśnij 56.\n"
+    write_tree(tmp_path, {"site.yaml": SITE_WITH_POLISH, CRIME_FILE: english,
+                          "crime-types/domestic-abuse.pl.md": polish})
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ContentError) as raised:
+        load_library("content")
+    assert [str(problem) for problem in raised.value.problems] == [
+        "content/crime-types/domestic-abuse.pl.md:10: the number 56 is not in "
+        "content/crime-types/domestic-abuse.md: copy numbers exactly from the English, so nobody "
+        "is sent to a wrong number"]

@@ -10,7 +10,7 @@ import pytest
 from content_tree import SITE_WITH_POLISH, write_tree
 from forvictims.app import create_app
 from forvictims.cli import main
-from forvictims.checks import source_version
+from forvictims.translation import source_version
 from forvictims.library import KINDS
 from forvictims.loading import load_library
 from forvictims.scaffold import FOLDERS

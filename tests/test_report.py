@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from content_tree import CHECKED, CRIME, SERVICE, SITE_WITH_POLISH, write_tree
 from forvictims.cli import main
-from forvictims.checks import source_version
+from forvictims.translation import source_version
 from forvictims.loading import load_library
 
 POLISH_PAGE = '---\ntranslated_from: "{version}"\n{reviewed}title: O nas\nsummary: Kim jesteśmy.\n---\nTekst po polsku.\n'

@@ -4,23 +4,22 @@ Warnings do not stop a build but need doing soon: a review date has passed, a nu
 waits to be confirmed, a translation is out of date or missing, a link is not private (http://),
 a page is hard to read. `forvictims check` lists them; with --strict they count as errors. One
 error lives here too, because it is about honesty rather than form: a sentence promising that a
-visit can be hidden. So do the dates and versions the report and `forvictims new` share.
+visit can be hidden. So do the review dates the report and `forvictims new` share.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import hashlib
-import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 
 from . import markdown, readability
+from .translation import same_sentences, source_version
 from .frontmatter import locate
-from .model import TRANSLATABLE, Service, Site, english_name
+from .model import Service, Site, english_name
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -85,17 +84,6 @@ def review_due(document: Document) -> dt.date | None:
     return getattr(meta, "review_by", None)
 
 
-def source_version(document: Document) -> str:
-    """The version of an English file that translations name in `translated_from`.
-
-    It changes when the words a translation carries change (title, summary, body…), and not
-    when a fact that lives only in English (a phone number, the hours) does.
-    """
-    words = {name: getattr(document.meta, name) for name in TRANSLATABLE[type(document.meta)]}
-    text = json.dumps(words, ensure_ascii=False, sort_keys=True) + "\n" + document.body.strip()
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
-
-
 def warnings(site: Site | None, site_source: str, loaded: dict[str, dict[str, Document]],
              translations: dict[tuple[str, str], dict[str, Document]], nodes: dict[str, Any],
              today: dt.date, interface: Path) -> list[Problem]:
@@ -127,6 +115,10 @@ def warnings(site: Site | None, site_source: str, loaded: dict[str, dict[str, Do
                 ), warning=True))
             for line, message in _body_warnings(translation, english=False):
                 found.append(Problem(translation.source, line, message, warning=True))
+            if not translation.meta.draft:
+                for line, sentence in same_sentences(english, translation):
+                    found.append(Problem(translation.source, line, (
+                        f'"{sentence}" is as it is in English: translate it'), warning=True))
     if site is not None:
         found += _missing_translations(site, site_source, loaded, translations, nodes)
         for language in list(site.languages)[1:]:

@@ -313,7 +313,7 @@ class _Loader:
             original = loaded[folder].get(slug)
             model = KINDS[folder]
             missing = {"translated_from": (
-                f'is missing: add the line translated_from: "{checks.source_version(original)}" '
+                f'is missing: add the line translated_from: "{translation.source_version(original)}" '
                 f"if this translates {english} as it is now"
             )} if original else None
             document = self.load_document(path, source, TRANSLATIONS[model], folder, language,

@@ -147,11 +147,14 @@ def http_links(body: str, first_line: int) -> list[tuple[int, str]]:
     ]
 
 
-def sentences(body: str, first_line: int) -> Iterator[tuple[int, str]]:
-    """(file line, text) of every sentence a reader meets. Headings and list items count as
-    sentences of their own, full stop or not."""
-    for token in _read(body):
+def sentences(body: str, first_line: int, headings: bool = True) -> Iterator[tuple[int, str]]:
+    """(file line, text) of every sentence a reader meets. Headings (unless left out) and list
+    items count as sentences of their own, full stop or not."""
+    tokens = _read(body)
+    for index, token in enumerate(tokens):
         if token.type != "inline" or token.map is None:
+            continue
+        if not headings and index and tokens[index - 1].type == "heading_open":
             continue
         text = "".join(
             "\n" if child.type in ("softbreak", "hardbreak") else child.content

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from .checks import review_due, source_version
+from .checks import review_due
+from .translation import source_version
 from .library import Document, Library
 from .model import Service, english_name
 from .problems import plural

@@ -14,7 +14,8 @@ from string import Template
 import click
 import yaml
 
-from .checks import add_months, source_version
+from .checks import add_months
+from .translation import source_version
 from .loading import display_path, other_languages, read_one, require_folder, suggest_slug
 from .model import RESERVED_PAGES, SLUG, TRANSLATABLE, english_name
 
