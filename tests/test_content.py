@@ -184,6 +184,17 @@ BAD_INPUTS = [
         id="invalid-email",
     ),
     pytest.param(
+        service("web: https://www.example.org.uk", "email: help@example.org"),
+        "content/services/test-helpline.md:11: email: help@example.org is the example address from "
+        "forvictims new: write the real one",
+        id="example-email-address",
+    ),
+    pytest.param(
+        {"pages/about.md": "---\ndraft: \"true\"\ntitle: About\nsummary: Us.\n---\nText.\n"},
+        "content/pages/about.md:2: draft: must be true or false",
+        id="draft-written-as-text",
+    ),
+    pytest.param(
         service("web: https://www.example.org.uk", "web: www.example.org.uk"),
         'content/services/test-helpline.md:11: web: "www.example.org.uk" is not a web address: '
         "write it in full, like https://www.example.org.uk",

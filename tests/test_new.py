@@ -173,3 +173,39 @@ def test_example_details_left_in_a_new_service_stop_it_going_live(project, runne
         "source: https://example.org/contact is the example address from forvictims new: write the "
         "real one",
     ]
+
+
+def test_new_translation_waits_until_the_english_has_no_errors(project, runner):
+    runner.invoke(main, ["new", "page", "coping"])
+    page = project / "pages/coping.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    result = runner.invoke(main, ["new", "translation", "coping", "--language", "pl"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == "Error: Fix these first, then try again:"
+    assert "content/pages/coping.md:15: summary: REPLACE THIS" in result.output
+    assert not (project / "pages/coping.pl.md").exists()
+
+
+@pytest.mark.parametrize("option", ["chat", "email", "minimum_age", "maximum_age", "hours"])
+def test_an_optional_detail_switched_on_but_not_written_stops_a_service(project, runner, option):
+    runner.invoke(main, ["new", "service", "sandwell-helpline"])
+    path = project / "services/sandwell-helpline.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(f"# {option}: REPLACE THIS", f"{option}: REPLACE THIS"),
+                    encoding="utf-8")
+    result = runner.invoke(main, ["check"])
+    errors = [line for line in result.output.splitlines()
+              if line.startswith("content/services/sandwell-helpline.md:") and ": warning: " not in line]
+    assert result.exit_code == 1
+    assert [line.split(": ")[1] for line in errors] == [option]  # even in a draft, it cannot be read
+
+
+def test_an_example_code_left_in_a_new_area_stops_it_going_live(project, runner):
+    runner.invoke(main, ["new", "area", "walsall"])
+    path = project / "areas/walsall.md"
+    text = path.read_text(encoding="utf-8").replace("draft: true\n", "").replace("REPLACE THIS", "Walsall")
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert ("ons_code: E08000000 is the example code from forvictims new: write the area's real ONS code"
+            in result.output)
+    assert "council: https://example.org/ is the example address from forvictims new" in result.output

@@ -29,7 +29,7 @@ INTERFACE_TRANSLATIONS = PROJECT_ROOT / "translations"
 
 # forvictims new writes these where an editor has details to write; they are never published.
 PLACEHOLDER = "REPLACE THIS"
-EXAMPLE_ADDRESS = re.compile(r"https?://(www\.)?example\.(org|com)(?![.\w])[^\s#]*")
+EXAMPLE_ADDRESS = re.compile(r"(https?://(www\.)?|[\w.+-]+@)example\.(org|com)(?![.\w])[^\s#]*")
 EXAMPLE_NUMBER = "020 7946 0000"  # an Ofcom number for drama: it never connects
 EXAMPLE_CODE = "E08000000"  # no local authority has it
 

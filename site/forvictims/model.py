@@ -20,6 +20,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    StrictBool,
     Tag,
     create_model,
     model_validator,
@@ -38,7 +39,7 @@ class Model(BaseModel):
 class Content(Model):
     """Base for every file an editor writes in a content folder."""
 
-    draft: bool = False
+    draft: StrictBool = False
     """True while the file is being written: it is checked and shows in the preview, but is
     not published. Delete the line when it is ready."""
 

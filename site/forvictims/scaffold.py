@@ -78,7 +78,7 @@ def _translation(folder: str, slug: str, content_dir: Path, language: str | None
             f"More than one file is called {slug}.md: say which to translate, like "
             + " or ".join(f"{kind}/{slug}" for kind in matches))
     site, english, problems = read_one(content_dir, matches[0], slug)
-    if site is None or english is None:
+    if site is None or english is None or problems:  # never translate words still being fixed
         raise click.ClickException("Fix these first, then try again:\n" + "\n".join(map(str, problems)))
     if language not in site.languages:
         raise click.ClickException(
