@@ -133,3 +133,12 @@ def test_a_translation_whose_english_has_changed_says_so(tmp_path):
     notice = page.select_one(".fv-translation-notice")
     assert "The English version of this page has changed since it was translated" in notice.get_text()
     assert notice.a["href"] == "/en/crime/domestic-abuse/"
+
+
+def test_the_preview_marks_the_translation_of_a_draft_as_a_draft(tmp_path):
+    content = polish_site(tmp_path)
+    crime = content / "crime-types/domestic-abuse.md"
+    crime.write_text(crime.read_text().replace("---\ntitle", "---\ndraft: true\ntitle"))
+    (content / "services/test-helpline.md").unlink()  # it is for domestic abuse, now a draft
+    page = create_app(content_dir=content, preview=True).test_client().get("/pl/crime/domestic-abuse/")
+    assert "Draft: only this preview shows it." in page.get_data(as_text=True)

@@ -685,3 +685,16 @@ def test_a_changed_two_digit_number_in_a_translation_is_an_error(tmp_path, monke
         "content/crime-types/domestic-abuse.pl.md:10: the number 56 is not in "
         "content/crime-types/domestic-abuse.md: copy numbers exactly from the English, so nobody "
         "is sent to a wrong number"]
+
+
+def test_a_translation_of_a_draft_may_link_to_other_drafts(tmp_path):
+    draft_page = "---\ndraft: true\ntitle: Coping\nsummary: Coping.\n---\nRead [more](/more/).\n"
+    changes = {
+        "site.yaml": SITE_WITH_POLISH,
+        "pages/coping.md": draft_page,
+        "pages/more.md": "---\ndraft: true\ntitle: More\nsummary: More.\n---\nText.\n",
+        "pages/coping.pl.md": ('---\ntranslated_from: "0000abcd"\ntitle: Radzenie sobie\n'
+                               "summary: Jak sobie radzić.\n---\nPrzeczytaj [więcej](/more/).\n"),
+    }
+    library = load_library(write_tree(tmp_path, changes), drafts=True)
+    assert ("pages", "coping") in library.translations

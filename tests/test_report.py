@@ -110,3 +110,12 @@ def test_report_on_broken_content_lists_the_problems(project, runner):
         "content/areas/sandwell.md:1: the details at the top start with --- but never end: add a "
         "line with only --- after them",
     ]
+
+
+def test_a_drafts_missing_translations_are_not_counted_yet(project, runner):
+    runner.invoke(main, ["new", "page", "coping"])
+    result = runner.invoke(main, ["report"])
+    assert result.output.splitlines()[-3:-1] == [
+        "14 pages and services: 1 overdue for review, 1 with a fact to confirm, 1 draft.",
+        "Polish: 1 done, 1 to review, 1 out of date, 1 draft, 9 missing.",
+    ]
