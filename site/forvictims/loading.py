@@ -326,6 +326,29 @@ class _Loader:
             translations.setdefault((folder, slug), {})[language] = document
         return {key: dict(sorted(by_language.items())) for key, by_language in sorted(translations.items())}
 
+    def check_texts(self, documents: list[Document], everything: dict[str, dict[str, Document]],
+                    live: dict[str, dict[str, Document]]) -> None:
+        """The Markdown of every file, and its words, checked as readers will meet them."""
+        # A link to a file with errors of its own is not wrong as well.
+        def paths(documents: dict[str, dict[str, Document]]) -> set[str]:
+            slugs = {folder: set(docs) | self.unreadable.get(WHAT[folder], set())
+                     for folder, docs in documents.items()}
+            return site_paths(crime_types=slugs["crime-types"], areas=slugs["areas"],
+                              services=slugs["services"], pages=slugs["pages"])
+        live_paths, all_paths = paths(live), paths(everything)
+        for doc in documents:
+            is_live = not doc.meta.draft and doc.slug in live[doc.folder]  # a translation's English too
+            for line, message in markdown.check(doc.body, doc.body_line, live_paths if is_live else all_paths,
+                                                drafts=all_paths - live_paths):
+                self.problem(doc.source, line, message)
+            for line, message in checks.false_claims(doc.body, doc.body_line):
+                self.problem(doc.source, line, message)
+            for name in TRANSLATABLE[KINDS[doc.folder]]:  # the title and summary show on the page too
+                value = getattr(doc.meta, name)
+                if isinstance(value, str):
+                    for _, message in checks.false_claims(value, 1):
+                        self.problem(doc.source, locate(self.nodes[doc.source], (name,), 2)[0], f"{name}: {message}")
+
     def check_reference(self, document: Document, loc: tuple[Any, ...], slug: str,
                         everything: dict[str, Any], published: dict[str, Any], what: str) -> None:
         line, _ = locate(self.nodes.get(document.source), loc, first_line=2)
@@ -417,43 +440,25 @@ def inspect(content_dir: Path | str, today: dt.date | None = None,
             for folder, documents in everything.items()}
     loader.check_references(everything, live)
     loader.check_required_pages(everything["pages"], live["pages"])
-    # A link to a file with errors of its own is not wrong as well.
-    unreadable = [loader.unreadable.get(WHAT[folder], set()) for folder in KINDS]
-    live_paths = site_paths(*(set(docs) | bad for docs, bad in zip(live.values(), unreadable)))
-    all_paths = site_paths(*(set(docs) | bad for docs, bad in zip(everything.values(), unreadable)))
-    documents = [doc for docs in everything.values() for doc in docs.values()]
-    documents += [doc for by_language in all_translations.values() for doc in by_language.values()]
-    for doc in documents:
-        is_live = not doc.meta.draft and doc.slug in live[doc.folder]
-        for line, message in markdown.check(doc.body, doc.body_line, live_paths if is_live else all_paths,
-                                            drafts=all_paths - live_paths):
-            loader.problem(doc.source, line, message)
-        for line, message in checks.false_claims(doc.body, doc.body_line):
-            loader.problem(doc.source, line, message)
-        for name in TRANSLATABLE[KINDS[doc.folder]]:  # the title and summary show on the page too
-            value = getattr(doc.meta, name)
-            if isinstance(value, str):
-                for _, message in checks.false_claims(value, 1):
-                    loader.problem(doc.source, locate(loader.nodes[doc.source], (name,), 2)[0], f"{name}: {message}")
+    loader.check_texts([*(doc for docs in everything.values() for doc in docs.values()),
+                        *(doc for docs in all_translations.values() for doc in docs.values())],
+                       everything, live)
     warnings = checks.warnings(site, display_path(loader.content_dir / "site.yaml"), everything,
                                all_translations, loader.nodes, today or dt.date.today(),
                                interface=INTERFACE_TRANSLATIONS)
     if loader.problems or site is None:
         return None, sorted({*loader.problems, *warnings})
     shown = everything if drafts else live
-    crime_types, areas, services, pages = (shown[folder] for folder in KINDS)
-    translations = {
-        key: public for key, by_language in all_translations.items()
-        if key[1] in shown[key[0]]
-        and (public := {language: doc for language, doc in by_language.items()
-                        if drafts or not doc.meta.draft})
-    }
+    translations = {key: chosen for key, by_language in all_translations.items()
+                    if key[1] in shown[key[0]]
+                    and (chosen := {language: doc for language, doc in by_language.items()
+                                    if drafts or not doc.meta.draft})}
     library = Library(
         site=site,
-        crime_types=dict(sorted(crime_types.items(), key=lambda item: item[1].meta.title)),
-        areas=dict(sorted(areas.items(), key=lambda item: item[1].meta.title)),
-        services=dict(sorted(services.items(), key=lambda item: item[1].meta.name.casefold())),
-        pages=pages,
+        crime_types=dict(sorted(shown["crime-types"].items(), key=lambda item: item[1].meta.title)),
+        areas=dict(sorted(shown["areas"].items(), key=lambda item: item[1].meta.title)),
+        services=dict(sorted(shown["services"].items(), key=lambda item: item[1].meta.name.casefold())),
+        pages=shown["pages"],
         translations=translations,
         warnings=tuple(warnings),
     )
