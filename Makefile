@@ -53,6 +53,6 @@ clean:
 translations: $(VENV)/.installed
 	$(BIN)/pybabel --quiet extract --no-location --sort-output --omit-header -F translations/babel.cfg -k lazy_gettext -o translations/messages.pot .
 
-## bench: print the number of pages, the build time and the heaviest first load (gzipped)
+## bench: print the number of pages, the build and check times, and the heaviest first load (gzipped)
 bench: $(VENV)/.installed
 	$(BIN)/python tests/bench.py

@@ -1,4 +1,4 @@
-"""Measure the site: pages, build time, and the heaviest first load a visitor downloads.
+"""Measure the site: pages, build and check times, and the heaviest first load a visitor downloads.
 
 Run with `make bench`. Prints figures; asserts nothing (this machine is shared and noisy, so
 timings belong in a report, not in a test).
@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from forvictims.freeze import build
+from forvictims.loading import inspect
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = 3
@@ -35,6 +36,11 @@ def first_load(site: Path, page: Path) -> tuple[int, int]:
 
 
 def main() -> None:
+    checks = []
+    for _ in range(RUNS):  # what `forvictims check` does, without starting Python
+        started = time.perf_counter()
+        _, problems = inspect(ROOT / "content")
+        checks.append(time.perf_counter() - started)
     times = []
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(RUNS):
@@ -50,6 +56,8 @@ def main() -> None:
         print(f"pages built:            {result.pages} ({result.files} files, {size / 1024:.0f} KiB on disk)")
         print(f"build time:             median {statistics.median(times):.2f} s of {RUNS} "
               f"(min {min(times):.2f} s, max {max(times):.2f} s)")
+        print(f"content check time:     median {statistics.median(checks):.2f} s of {RUNS} "
+              f"({len(problems)} warnings on the content)")
         print(f"CSS + JS, gzipped:      {gzipped(site / 'static/forvictims.css') / 1024:.1f} KiB + "
               f"{gzipped(site / 'static/forvictims.js') / 1024:.1f} KiB")
         print(f"heaviest first load:    {loads[heaviest][1] / 1024:.1f} KiB gzipped "
