@@ -55,6 +55,9 @@ def _placeholder_messages(line: str) -> list[str]:
     return found
 
 
+# Words that stand for every area or crime type, written without [ ] (not in a list).
+EVERYWHERE = {"crime_types": ("all",), "areas": ("all", "national")}
+
 # A translation sits beside its English file: domestic-abuse.pl.md translates domestic-abuse.md.
 TRANSLATION_NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<language>[A-Za-z_-]+)$")
 
@@ -180,7 +183,7 @@ class _Loader:
         self.problems: list[Problem] = []
         self.nodes: dict[str, Any] = {}  # source → YAML node tree, for cross-reference lines
         self.translation_paths: list[tuple[str, Path]] = []  # (folder, file), checked last
-        self.unreadable: dict[str, set[str]] = {}  # what → slugs of files with errors of their own
+        self.unreadable: dict[str, set[str]] = {}  # folder → slugs of files with errors of their own
 
     def problem(self, source: str, line: int, message: str) -> None:
         self.problems.append(Problem(source, line, message))
@@ -255,7 +258,7 @@ class _Loader:
             if document is not None:
                 documents[path.stem] = document
             else:  # its own problems are reported; links to it are not wrong as well
-                self.unreadable.setdefault(WHAT[folder], set()).add(path.stem)
+                self.unreadable.setdefault(folder, set()).add(path.stem)
         return documents
 
     def load_document(self, path: Path, source: str, model: type[M], folder: str,
@@ -331,7 +334,7 @@ class _Loader:
         """The Markdown of every file, and its words, checked as readers will meet them."""
         # A link to a file with errors of its own is not wrong as well.
         def paths(documents: dict[str, dict[str, Document]]) -> set[str]:
-            slugs = {folder: set(docs) | self.unreadable.get(WHAT[folder], set())
+            slugs = {folder: set(docs) | self.unreadable.get(folder, set())
                      for folder, docs in documents.items()}
             return site_paths(crime_types=slugs["crime-types"], areas=slugs["areas"],
                               services=slugs["services"], pages=slugs["pages"])
@@ -350,7 +353,8 @@ class _Loader:
                         self.problem(doc.source, locate(self.nodes[doc.source], (name,), 2)[0], f"{name}: {message}")
 
     def check_reference(self, document: Document, loc: tuple[Any, ...], slug: str,
-                        everything: dict[str, Any], published: dict[str, Any], what: str) -> None:
+                        everything: dict[str, Any], published: dict[str, Any], folder: str) -> None:
+        what = WHAT[folder]
         line, _ = locate(self.nodes.get(document.source), loc, first_line=2)
         if slug == PLACEHOLDER.lower().replace(" ", "-"):  # from forvictims new
             if not document.meta.draft:
@@ -363,12 +367,12 @@ class _Loader:
                 f'{dotted(loc[:1])}: the {what} "{slug}" is still a draft, so it is not on the site: '
                 "publish it first (delete draft: true in its file), or remove it here"
             ))
-        elif slug in ("all", "national"):
+        elif slug in EVERYWHERE.get(loc[0], ()):
             self.problem(document.source, line, (
                 f"{dotted(loc[:1])}: write `{loc[0]}: {slug}` on its own, without the [ ]: a list "
                 f"is for naming {what}s, like [{next(iter(everything), 'name')}]"
             ))
-        elif slug not in everything and slug not in self.unreadable.get(what, ()):
+        elif slug not in everything and slug not in self.unreadable.get(folder, ()):
             close = closest(slug, everything)
             hint = f'did you mean "{close}"?' if close else f"the {what}s are: {', '.join(everything) or 'none yet'}"
             self.problem(document.source, line, f'{dotted(loc[:1])}: there is no {what} called "{slug}": {hint}')
@@ -378,7 +382,7 @@ class _Loader:
         def check(doc, field_name, folder):
             for index, slug in enumerate(getattr(doc.meta, field_name)):
                 self.check_reference(doc, (field_name, index), slug, everything[folder],
-                                     published[folder], WHAT[folder])
+                                     published[folder], folder)
         for doc in everything["services"].values():
             if isinstance(doc.meta.crime_types, list):
                 check(doc, "crime_types", "crime-types")
@@ -395,7 +399,7 @@ class _Loader:
             if slug in everything and slug not in published:
                 self.problem(source, 1, "is a draft, but every page of the site links to it: "
                                         "delete the line draft: true")
-            elif slug not in everything and slug not in self.unreadable.get("page", ()):
+            elif slug not in everything and slug not in self.unreadable.get("pages", ()):
                 self.problem(source, 1, "is missing: every page of the site links to it, so it must exist")
 
 
