@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from forvictims.freeze import build
-from forvictims.loading import inspect
+from forvictims.publish import build
+from forvictims.editors import inspect
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = 3

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from forvictims.app import create_app
-from forvictims.freeze import build
-from forvictims.loading import load_library
+from forvictims.web.app import create_app
+from forvictims.publish import build
+from forvictims.editors import load_library
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

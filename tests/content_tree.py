@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from forvictims.library import REQUIRED_PAGES
+from forvictims.content.structure import REQUIRED_PAGES
 
 # Recent enough that no review is due whenever the tests run.
 CHECKED = (dt.date.today() - dt.timedelta(days=10)).isoformat()

@@ -7,10 +7,10 @@ import os
 from bs4 import BeautifulSoup
 
 from content_tree import SITE, SITE_WITH_POLISH, write_tree
-from forvictims.app import create_app
-from forvictims.freeze import build
-from forvictims.translation import source_version
-from forvictims.loading import load_library
+from forvictims.preview import preview_app
+from forvictims.publish import build
+from forvictims.content.translation import source_version
+from forvictims.editors import load_library
 
 
 def test_every_language_gets_its_own_lang_and_direction_in_the_frozen_site(tmp_path):
@@ -80,7 +80,7 @@ def test_a_language_the_site_does_not_have_is_not_found(client):
 
 def test_the_preview_shows_content_errors_as_a_page_and_recovers(tmp_path):
     content = write_tree(tmp_path)
-    client = create_app(content_dir=content, preview=True).test_client()
+    client = preview_app(content).test_client()
     assert client.get("/en/area/sandwell/").status_code == 200
 
     area = content / "areas" / "sandwell.md"
@@ -108,7 +108,7 @@ def test_the_preview_sends_the_security_headers(client):
 
 def test_the_preview_marks_a_draft_translation_as_a_draft(tmp_path):
     content = polish_site(tmp_path, draft=True)
-    page = create_app(content_dir=content, preview=True).test_client().get("/pl/crime/domestic-abuse/")
+    page = preview_app(content).test_client().get("/pl/crime/domestic-abuse/")
     text = page.get_data(as_text=True)
     assert "Przemoc domowa" in text and "Draft: only this preview shows it." in text
 
@@ -118,7 +118,7 @@ def test_the_preview_shows_what_would_stop_a_build_even_when_it_involves_a_draft
         "---\ndraft: true\ntitle: Stalking\nsummary: Someone follows you.\n---\nText.\n")})
     crime = content / "crime-types/domestic-abuse.md"
     crime.write_text(crime.read_text().replace("related: []", "related: [stalking]"))
-    response = create_app(content_dir=content, preview=True).test_client().get("/en/")
+    response = preview_app(content).test_client().get("/en/")
     assert response.status_code == 500
     assert 'related: the crime type "stalking" is still a draft' in BeautifulSoup(response.data, "html.parser").get_text()
 
@@ -140,5 +140,5 @@ def test_the_preview_marks_the_translation_of_a_draft_as_a_draft(tmp_path):
     crime = content / "crime-types/domestic-abuse.md"
     crime.write_text(crime.read_text().replace("---\ntitle", "---\ndraft: true\ntitle"))
     (content / "services/test-helpline.md").unlink()  # it is for domestic abuse, now a draft
-    page = create_app(content_dir=content, preview=True).test_client().get("/pl/crime/domestic-abuse/")
+    page = preview_app(content).test_client().get("/pl/crime/domestic-abuse/")
     assert "Draft: only this preview shows it." in page.get_data(as_text=True)

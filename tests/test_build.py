@@ -14,11 +14,11 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from content_tree import SERVICE, write_tree
-from forvictims import freeze
-from forvictims.checks import CLAIMS_TO_ERASE_HISTORY
+from forvictims import publish
+from forvictims.editors.checks.honesty import CLAIMS_TO_ERASE_HISTORY
 from forvictims.cli import main
-from forvictims.model import parse_phone, tel_href
-from forvictims.problems import ContentError
+from forvictims.content.model import parse_phone, tel_href
+from forvictims.content.problems import ContentError
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = {"static/forvictims.css", "static/forvictims.js", "static/favicon.svg", "static/favicon.ico"}
@@ -282,41 +282,41 @@ def tree_files(folder: Path) -> dict[str, bytes]:
 
 
 def test_two_builds_of_the_same_content_are_byte_identical(tmp_path, built_site):
-    freeze.build(ROOT / "content", tmp_path / "again")
+    publish.build(ROOT / "content", tmp_path / "again")
     comparison = filecmp.dircmp(built_site, tmp_path / "again")
     assert tree_files(built_site) == tree_files(tmp_path / "again"), comparison.report()
 
 
 def test_bad_content_leaves_the_previous_build_exactly_as_it_was(tmp_path):
     content = write_tree(tmp_path)
-    freeze.build(content, tmp_path / "build")
+    publish.build(content, tmp_path / "build")
     before = tree_files(tmp_path / "build")
     write_tree(tmp_path, {"services/test-helpline.md": SERVICE.replace("0808 2000 247", "0121 49")})
     with pytest.raises(ContentError):
-        freeze.build(content, tmp_path / "build")
+        publish.build(content, tmp_path / "build")
     assert tree_files(tmp_path / "build") == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["build", "content"]
 
 
 def test_a_build_that_fails_while_freezing_leaves_the_previous_build(tmp_path, monkeypatch):
     content = write_tree(tmp_path)
-    freeze.build(content, tmp_path / "build")
+    publish.build(content, tmp_path / "build")
     before = tree_files(tmp_path / "build")
 
     def broken_freeze(self):
         (Path(self.app.config["FREEZER_DESTINATION"]) / "half-written.html").write_text("…")
         raise OSError("disk full")
 
-    monkeypatch.setattr(freeze.Freezer, "freeze", broken_freeze)
+    monkeypatch.setattr(publish.Freezer, "freeze", broken_freeze)
     with pytest.raises(OSError):
-        freeze.build(content, tmp_path / "build")
+        publish.build(content, tmp_path / "build")
     assert tree_files(tmp_path / "build") == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["build", "content"]
 
 
 def test_base_url_puts_the_site_under_a_sub_path(tmp_path):
     content = write_tree(tmp_path)
-    freeze.build(content, tmp_path / "build", base_url="https://www.example.org.uk/for-victims/")
+    publish.build(content, tmp_path / "build", base_url="https://www.example.org.uk/for-victims/")
     page = soup(tmp_path / "build" / "en" / "crime" / "domestic-abuse" / "index.html")
     local = [tag.get("href") or tag.get("src") for tag in page.find_all(["a", "link", "script"])]
     local = [url for url in local if url and url.startswith("/")]

@@ -7,10 +7,9 @@ import pytest
 from conftest import CONTENT
 from content_tree import CHECKED, CRIME, SERVICE, SITE_WITH_POLISH, write_tree
 from forvictims.cli import main
-from forvictims.checks import false_claims
-from forvictims.translation import source_version
-from forvictims import loading
-from forvictims.loading import load_library
+from forvictims.editors.checks.honesty import false_claims
+from forvictims.content.translation import source_version
+from forvictims.editors import load_library
 
 CRIME_FILE = "crime-types/domestic-abuse.md"
 SERVICE_FILE = "services/test-helpline.md"
@@ -89,15 +88,14 @@ WARNINGS = [
 def test_a_language_without_translated_buttons_and_menus_is_a_warning(tmp_path, monkeypatch, runner):
     write_tree(tmp_path, {"site.yaml": SITE_WITH_POLISH})
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(loading, "INTERFACE_TRANSLATIONS", tmp_path / "translations")
     warning = ("content/site.yaml:5: warning: languages.pl: the site's buttons and menus are not "
                "translated into Polish yet, so its pages show them in English: ask the developers "
                "(they go in translations/pl/)")
     assert warning in runner.invoke(main, ["check"]).output.splitlines()
 
-    catalogue = tmp_path / "translations/pl/LC_MESSAGES/messages.mo"  # what the app loads
+    catalogue = tmp_path / "translations/pl/LC_MESSAGES/messages.po"  # beside content/, as the build reads it
     catalogue.parent.mkdir(parents=True)
-    catalogue.write_bytes(b"")
+    catalogue.write_text('msgid "Home"\nmsgstr "Strona główna"\n', encoding="utf-8")
     assert warning not in runner.invoke(main, ["check"]).output.splitlines()
 
 

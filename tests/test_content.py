@@ -10,9 +10,9 @@ import pytest
 
 from content_tree import AREA, CHECKED, CRIME, SERVICE, SITE, SITE_WITH_POLISH, write_tree
 from forvictims.cli import main
-from forvictims.freeze import build
-from forvictims.loading import load_library
-from forvictims.problems import ContentError
+from forvictims.publish import build
+from forvictims.editors import load_library
+from forvictims.content.problems import ContentError
 
 SERVICE_FILE = "services/test-helpline.md"
 AREA_FILE = "areas/sandwell.md"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from forvictims import markdown
+from forvictims.content import markdown
 
 
 def render(body: str) -> BeautifulSoup:

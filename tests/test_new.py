@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from content_tree import SITE_WITH_POLISH, write_tree
-from forvictims.app import create_app
+from forvictims.preview import preview_app
 from forvictims.cli import main
-from forvictims.translation import source_version
-from forvictims.library import KINDS
-from forvictims.loading import load_library
-from forvictims.scaffold import FOLDERS
+from forvictims.content.translation import source_version
+from forvictims.content.structure import FOLDERS as KINDS
+from forvictims.editors import load_library
+from forvictims.editors.scaffold import FOLDERS
 
 NEW_FILES = {
     "service": "services/sandwell-helpline.md",
@@ -50,7 +50,7 @@ def test_a_new_file_explains_every_field(project, runner, kind):
     text = (project / NEW_FILES[kind]).read_text(encoding="utf-8")
     front_matter = text.split("---\n")[1]
     lines = front_matter.splitlines()
-    for field in KINDS[FOLDERS[kind]].model_fields:
+    for field in KINDS[FOLDERS[kind]].model.model_fields:
         written = [i for i, line in enumerate(lines) if line.startswith(f"{field}:")]
         commented = [i for i, line in enumerate(lines) if re.match(rf"^#\s*{field}:", line)]
         assert written or commented, f"{field} is not in the new {kind}"
@@ -66,7 +66,7 @@ def test_a_draft_is_in_the_preview_but_not_published(project, runner, kind):
     url = {"service": f"/en/services/{slug}/", "crime-type": f"/en/crime/{slug}/",
            "area": f"/en/area/{slug}/", "page": f"/en/{slug}/"}[kind]
 
-    preview = create_app(content_dir=project, preview=True).test_client().get(url)
+    preview = preview_app(project).test_client().get(url)
     built = runner.invoke(main, ["build"])
 
     assert preview.status_code == 200

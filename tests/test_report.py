@@ -9,8 +9,8 @@ from bs4 import BeautifulSoup
 
 from content_tree import CHECKED, CRIME, SERVICE, SITE_WITH_POLISH, write_tree
 from forvictims.cli import main
-from forvictims.translation import source_version
-from forvictims.loading import load_library
+from forvictims.content.translation import source_version
+from forvictims.editors import load_library
 
 POLISH_PAGE = '---\ntranslated_from: "{version}"\n{reviewed}title: O nas\nsummary: Kim jesteśmy.\n---\nTekst po polsku.\n'
 

@@ -8,11 +8,12 @@ from pathlib import Path
 import click
 from werkzeug.serving import make_server
 
-from . import freeze, report, scaffold
-from .app import create_app
-from .library import KINDS
-from .loading import display_path, inspect, require_folder
-from .problems import ContentError, plural
+from . import publish
+from .content.problems import ContentError, display_path, plural
+from .content.structure import KINDS
+from .editors import report, scaffold
+from .editors.inspection import inspect, require_folder
+from .preview import preview_app
 
 content_option = click.option(
     "--content", default="content", show_default=True,
@@ -38,7 +39,7 @@ def build(content: Path, output: Path, base_url: str | None) -> None:
 
     Nothing is written unless every page builds: the previous build stays as it was.
     """
-    result = freeze.build(content, output, base_url)
+    result = publish.build(content, output, base_url)
     click.echo(
         f"Built {result.pages} pages ({result.files} files) into {output}/ "
         f"in {result.seconds:.1f} seconds."
@@ -68,7 +69,7 @@ def check(content: Path, strict: bool) -> None:
             f"{plural(errors, 'error')} and {plural(warnings, 'warning')}. The site cannot be built "
             "until the errors are fixed: each line above says which file, which line, and what to do."
         )
-    files = 1 + sum(1 for folder in KINDS for path in (content / folder).glob("*.md")
+    files = 1 + sum(1 for kind in KINDS for path in (content / kind.folder).glob("*.md")
                     if not path.name.startswith("."))
     summary = f"Checked {plural(files, 'file')}: no errors, {plural(warnings, 'warning')}."
     if strict and warnings:
@@ -118,7 +119,7 @@ def report_command(content: Path, html_path: Path) -> None:
     """
     target = html_path.resolve()
     if target.is_relative_to(Path("build").resolve()) or any(
-            (folder / freeze.MARKER).is_file() for folder in target.parents):
+            (folder / publish.MARKER).is_file() for folder in target.parents):
         raise click.ClickException(
             f"{display_path(html_path)} is inside the built site, which is published: write the "
             "report somewhere else, like --html content-report.html"
@@ -154,7 +155,7 @@ def serve(content: Path, port: int) -> None:
     reload the page. Problems in the content show in the browser.
     """
     require_folder(content)
-    app = create_app(content_dir=content, preview=True)
+    app = preview_app(content)
     # If the port is taken, werkzeug says so plainly and stops.
     server = make_server("127.0.0.1", port, app, threaded=True)
     click.echo(f"Previewing on http://127.0.0.1:{server.server_port}/en/ (press Ctrl+C to stop).")

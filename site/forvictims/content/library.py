@@ -1,0 +1,218 @@
+"""All the content of the site, checked, in memory: the one source of truth for the preview
+server, the freezer and the editors' tools. `loading.py` reads the files; `gather()` puts what
+may be shown into a Library.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Generic, Iterable, TypeVar
+
+from pydantic import BaseModel
+
+from . import translation
+from .frontmatter import locate
+from .model import Area, CrimeType, Page, Service, Site, Translation
+from .problems import Problem
+from .structure import site_paths
+
+if TYPE_CHECKING:
+    from .loading import Contents
+
+M = TypeVar("M", bound=BaseModel)
+
+FRONT_MATTER_LINE = 2
+"""The line of a content file on which its front matter starts, after the first ---."""
+
+
+@dataclass(frozen=True)
+class Document(Generic[M]):
+    """One content file: its slug (the file name), its checked front matter and its body."""
+
+    slug: str
+    source: str  # the file, as editors see it in messages
+    meta: M
+    body: str
+    body_line: int  # line of the file on which the body starts
+    folder: str = ""  # crime-types, areas, services or pages
+    language: str = "en"
+    awaiting_review: bool = False  # a translation no fluent speaker has checked yet
+    out_of_date: bool = False  # a translation made before its English last changed
+    node: Any = field(default=None, repr=False, compare=False)
+    """The front matter as YAML nodes, which know the line each field is on."""
+
+    def line_of(self, *loc: Any) -> int:
+        """The file line of a field of the front matter, like line_of("phones", 0, "number");
+        for a field that is not written, the line its parent starts on."""
+        return locate(self.node, loc, FRONT_MATTER_LINE)[0]
+
+
+@dataclass(frozen=True)
+class Support:
+    """Services for one crime type in one area, nearest first."""
+
+    local: list[Document[Service]]
+    regional: list[Document[Service]]
+    national: list[Document[Service]]
+
+    def __iter__(self):
+        return iter((*self.local, *self.regional, *self.national))
+
+
+def focus(document: Document[Service]) -> float:
+    """How broad a service is: the number of crime types it is for (any crime is broadest)."""
+    crime_types = document.meta.crime_types
+    return float("inf") if crime_types == "all" else len(crime_types)
+
+
+class ServiceIndex:
+    """Which services help with which crime, where: worked out once, when the content loads, so
+    a page asks a dictionary instead of reading every service. It holds slugs, so one index
+    serves the Library in every language.
+
+    Services that take reports rather than give support are kept apart (`reporting`). Lists for
+    one crime put the most focused services first: those for fewest crime types, then those for
+    any crime. Otherwise, and among equally focused services, the order is the services' own.
+    """
+
+    def __init__(self, services: Iterable[Document[Service]], crime_types: Iterable[str],
+                 areas: Iterable[str]):
+        services, crime_types, areas = list(services), list(crime_types), list(areas)
+        # Keyed by crime (None for any crime); local services by (area, crime), None for any.
+        self.local: dict[tuple[str | None, str | None], list[str]] = defaultdict(list)
+        self.regional: dict[str | None, list[str]] = defaultdict(list)
+        self.national: dict[str | None, list[str]] = defaultdict(list)
+        self.reporting: dict[str | None, list[str]] = defaultdict(list)
+        self.crime_types_of: dict[str, list[str]] = {}
+        self.areas_of: dict[str, list[str]] = {}
+        for document in services:
+            meta = document.meta
+            self.crime_types_of[document.slug] = [crime for crime in crime_types if meta.covers_crime(crime)]
+            self.areas_of[document.slug] = [area for area in areas if meta.covers_area(area)]
+            if not meta.reporting:
+                self._file(document, crime=None)
+        for document in sorted(services, key=focus):  # stable: equally focused keep their order
+            if document.meta.reporting:
+                self.reporting[None].append(document.slug)
+            for crime in self.crime_types_of[document.slug]:
+                if document.meta.reporting:
+                    self.reporting[crime].append(document.slug)
+                else:
+                    self._file(document, crime)
+
+    def _file(self, document: Document[Service], crime: str | None) -> None:
+        meta = document.meta
+        if meta.is_national():
+            self.national[crime].append(document.slug)
+        elif meta.is_regional():
+            self.regional[crime].append(document.slug)
+        else:
+            self.local[(None, crime)].append(document.slug)
+            for area in meta.areas:
+                self.local[(area, crime)].append(document.slug)
+
+
+@dataclass(frozen=True)
+class Library:
+    """All content, checked. Dictionaries are ordered for display (by title or name)."""
+
+    site: Site
+    crime_types: dict[str, Document[CrimeType]]
+    areas: dict[str, Document[Area]]
+    services: dict[str, Document[Service]]
+    pages: dict[str, Document[Page]]
+    translations: dict[tuple[str, str], dict[str, Document[Translation]]] = field(default_factory=dict)
+    """(folder, slug) → language → the translation of that English file."""
+    warnings: tuple[Problem, ...] = ()
+    """Things that do not stop a build but need doing soon (see editors/checks)."""
+    index: ServiceIndex | None = field(default=None, repr=False, compare=False)
+    """Built from the services when the Library is made; shared by its other languages."""
+    _localised: dict[str, Library] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self):
+        if self.index is None:
+            object.__setattr__(self, "index", ServiceIndex(
+                self.services.values(), self.crime_types, self.areas))
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.site.languages)
+
+    def documents(self) -> Iterable[Document]:
+        """Every English file, in the order of the site: pages, crime types, areas, services."""
+        for documents in (self.pages, self.crime_types, self.areas, self.services):
+            yield from documents.values()
+
+    def translation(self, document: Document, language: str) -> Document[Translation] | None:
+        return self.translations.get((document.folder, document.slug), {}).get(language)
+
+    def in_language(self, language: str) -> Library:
+        """This Library as a visitor reading `language` sees it: translated where a translation
+        exists, English elsewhere (each Document says which it is)."""
+        if language == self.languages[0]:
+            return self
+        if language not in self._localised:
+            def translated(documents: dict[str, Document]) -> dict[str, Document]:
+                return {slug: translation.localise(doc, found) if (found := self.translation(doc, language)) else doc
+                        for slug, doc in documents.items()}
+            self._localised[language] = replace(
+                self, crime_types=translated(self.crime_types), areas=translated(self.areas),
+                services=translated(self.services), pages=translated(self.pages), _localised={},
+            )
+        return self._localised[language]
+
+    def _services(self, slugs: list[str]) -> list[Document[Service]]:
+        return [self.services[slug] for slug in slugs]
+
+    def support(self, crime: str | None = None, area: str | None = None) -> Support:
+        """Support for `crime` (any crime if None) in `area` (any area if None).
+
+        Services that take reports rather than give support are left out (see `reporting`).
+        With a crime, the most focused services come first within each group: those for fewest
+        crime types, then those for any crime.
+        """
+        index = self.index
+        return Support(
+            local=self._services(index.local.get((area, crime), [])),
+            regional=self._services(index.regional.get(crime, [])),
+            national=self._services(index.national.get(crime, [])),
+        )
+
+    def reporting(self, crime: str | None = None) -> list[Document[Service]]:
+        """Services that take reports of `crime` (of any crime if None), specialists first."""
+        return self._services(self.index.reporting.get(crime, []))
+
+    def areas_of(self, service: Document[Service]) -> list[Document[Area]]:
+        """The areas a service covers, in display order."""
+        return [self.areas[slug] for slug in self.index.areas_of[service.slug]]
+
+    def crime_types_of(self, service: Document[Service]) -> list[Document[CrimeType]]:
+        """The crime types a service helps with, in display order."""
+        return [self.crime_types[slug] for slug in self.index.crime_types_of[service.slug]]
+
+    def related(self, crime: Document[CrimeType]) -> list[Document[CrimeType]]:
+        """The crime types to suggest beside `crime`, as its editor listed them."""
+        return [self.crime_types[slug] for slug in crime.meta.related]
+
+    def site_paths(self) -> set[str]:
+        """Every page path under a language prefix, like /crime/domestic-abuse/."""
+        return site_paths(self.crime_types, self.areas, self.services, self.pages)
+
+
+def gather(contents: Contents, warnings: Iterable[Problem] = (), drafts: bool = False) -> Library:
+    """The Library of what `contents` publishes: drafts too if `drafts` (for the preview)."""
+    shown = contents.documents if drafts else contents.live()
+    translations = {key: chosen for key, by_language in contents.translations.items()
+                    if key[1] in shown[key[0]]
+                    and (chosen := {language: doc for language, doc in by_language.items()
+                                    if drafts or not doc.meta.draft})}
+    return Library(
+        site=contents.site,
+        crime_types=dict(sorted(shown["crime-types"].items(), key=lambda item: item[1].meta.title)),
+        areas=dict(sorted(shown["areas"].items(), key=lambda item: item[1].meta.title)),
+        services=dict(sorted(shown["services"].items(), key=lambda item: item[1].meta.name.casefold())),
+        pages=shown["pages"],
+        translations=translations,
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,28 @@
+"""The rules between files, and what editors should act on soon, grouped by subject.
+
+Reading (content/loading.py) checks each file on its own; these check what it read, as a whole.
+Errors stop a build; warnings do not, but `forvictims check --strict` counts them too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ...content.loading import Contents
+from ...content.problems import Problem
+from . import honesty, references, reviews, texts, translations
+
+
+def problems(contents: Contents, today: dt.date, interface: Path) -> list[Problem]:
+    """Every problem across the files of `contents`, errors and warnings, in order of file and
+    line. `interface` is the folder of the translations of the buttons and menus."""
+    english = [document for documents in contents.documents.values() for document in documents.values()]
+    translated = [document for by_language in contents.translations.values() for document in by_language.values()]
+    return sorted({
+        *references.problems(contents),
+        *texts.problems(contents, english + translated),
+        *honesty.problems(english + translated),
+        *translations.problems(contents, interface),
+        *reviews.problems(english, today),
+    })

@@ -1,0 +1,157 @@
+"""Build the site: check the content, freeze every page into a fresh folder, and swap it in
+for the last build only when every page is written. A failed build never touches the last one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+from flask_frozen import Freezer, FrozenFlaskWarning
+
+from .content.library import Library
+from .content.problems import display_path, plural
+from .editors.inspection import interface_folder, load_library
+from .web import security
+from .web.app import create_app
+from .web.catalogues import compile_catalogues
+from .web.views import all_urls
+
+
+class BuildError(click.ClickException):
+    """The site could not be built; the message says why and what to do."""
+
+
+# Every build carries this file, so a later build only ever replaces a folder it made itself.
+MARKER = ".forvictims-build"
+MARKER_TEXT = (
+    "This folder is made by `forvictims build` and replaced whole by the next build.\n"
+    "Do not keep anything else in it.\n"
+)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    pages: int
+    files: int
+    seconds: float
+    destination: Path
+    notes: tuple[str, ...] = ()  # things to do before publishing
+
+
+def split_base_url(base_url: str) -> tuple[str | None, str]:
+    """"https://example.org/help/" → ("https://example.org", "/help/"); "/help" → (None, "/help/")."""
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):
+        raise BuildError(
+            f'The base address "{base_url}" is not an address: write it like '
+            "https://www.example.org.uk/ or /for-victims/"
+        )
+    if not parts.scheme and not base_url.startswith("/"):
+        raise BuildError(f'The base address "{base_url}" must start with https:// or with /')
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme else None
+    return origin, parts.path.rstrip("/") + "/"
+
+
+def build(content_dir: Path | str, destination: Path | str, base_url: str | None = None) -> BuildResult:
+    """Check all content, freeze every page into a fresh folder, then swap it in."""
+    started = time.perf_counter()
+    destination = Path(destination).resolve()
+    check_destination(destination, Path(content_dir).resolve())
+    library = load_library(content_dir)  # raises ContentError before anything is written
+    compile_catalogues(interface_folder(content_dir))
+    origin, path = split_base_url(base_url or library.site.base_url)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{destination.name}.staging-", dir=destination.parent))
+    staging.chmod(0o755)
+    try:
+        urls = freeze(library, staging, origin, path)
+        (staging / "_headers").write_text(security.headers_file(), encoding="utf-8")
+        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        _swap(staging, destination)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildResult(
+        pages=sum(1 for url in urls if url.endswith(("/", ".html"))),
+        files=sum(len(names) for _, _, names in os.walk(destination)),
+        seconds=time.perf_counter() - started,
+        destination=destination,
+        notes=_notes(library, origin),
+    )
+
+
+def freeze(library: Library, folder: Path, origin: str | None, path: str) -> list[str]:
+    """Write every page of the site into `folder`, as served from `origin` (None when not known)
+    under `path`; return the URLs written."""
+    app = create_app(library=library)
+    app.config.update(
+        SITE_ORIGIN=origin,
+        FREEZER_DESTINATION=str(folder),
+        FREEZER_BASE_URL=f"{origin or 'http://localhost'}{path}",
+        FREEZER_REDIRECT_POLICY="error",
+        FREEZER_IGNORE_404_NOT_FOUND=False,
+        FREEZER_REMOVE_EXTRA_FILES=False,
+    )
+    # Every page is listed explicitly: url_for logging misses pages in other languages.
+    freezer = Freezer(app, with_no_argument_rules=False, log_url_for=False)
+    freezer.register_generator(lambda: all_urls(library))  # runs inside the app context
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FrozenFlaskWarning)
+        return freezer.freeze()
+
+
+def _notes(library: Library, origin: str | None) -> tuple[str, ...]:
+    """Things to do before publishing."""
+    notes = []
+    if library.warnings:
+        notes.append(f"{plural(len(library.warnings), 'warning')} about the content: "
+                     "run forvictims check to see what needs doing.")
+    if not origin:
+        notes.append(
+            "sitemap.xml and robots.txt give page addresses without the site's domain, because "
+            "base_url in content/site.yaml has none. Set it to the address the site is published "
+            "at before it goes live."
+        )
+    return tuple(notes)
+
+
+def check_destination(destination: Path, content_dir: Path) -> None:
+    """Refuse to replace anything but an earlier build: a typo in --output must never cost files."""
+    name = display_path(destination)
+    if destination.exists() and not destination.is_dir():
+        raise BuildError(f"{name} is a file, not a folder: choose another --output")
+    if Path.cwd().is_relative_to(destination) or content_dir.is_relative_to(destination):
+        raise BuildError(
+            f"{name} holds your content or the folder you are working in: the site is built into "
+            "a folder of its own, like --output build"
+        )
+    if destination.is_dir() and any(destination.iterdir()) and not (destination / MARKER).is_file():
+        raise BuildError(
+            f"{name} already has files in it that were not made by forvictims build, and a build "
+            "replaces the whole folder: choose an empty or new folder, like --output build"
+        )
+
+
+def _swap(staging: Path, destination: Path) -> None:
+    """Put the new build in place of the old one; if that fails, put the old one back."""
+    old = None
+    if destination.exists():
+        old = Path(tempfile.mkdtemp(prefix=f"{destination.name}.old-", dir=destination.parent))
+        destination.rename(old / destination.name)
+    try:
+        staging.rename(destination)
+    except BaseException:
+        if old is not None:
+            (old / destination.name).rename(destination)
+            old.rmdir()
+        raise
+    if old is not None:
+        shutil.rmtree(old)

@@ -1,0 +1,165 @@
+"""The Flask application: a Library in, pages out, in every language of the site.
+
+The app imports the content, never the editors' tools: the preview is handed a way to load
+checked content (see `Preview`), so the web layer knows nothing of how content is checked.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+from typing import Callable
+
+import flask_babel
+from babel import Locale
+from flask import Flask, current_app, g, render_template, request, url_for
+from flask_babel import Babel
+from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader, Undefined
+
+from ..content.library import Library
+from ..content.model import tel_href
+from ..content.problems import ContentError
+from . import formatting, security, views
+from .catalogues import CATALOGUES
+from .languages import in_its_language, in_source_language, language_of, page_language
+
+
+class StrictTextUndefined(Undefined):
+    """A misspelt variable fails when printed, instead of leaving a hole a visitor would see.
+
+    Tests like `{% if params.classes %}` still work, as GOV.UK Frontend's macros rely on them.
+    """
+
+    def __str__(self) -> str:
+        self._fail_with_undefined_error()
+        return ""  # unreachable: the line above raises
+
+
+class Preview:
+    """Content for the preview server: loaded again whenever a file in `folder` changes, with
+    `load` (which raises ContentError); while it has errors, every page shows them."""
+
+    def __init__(self, folder: Path, load: Callable[[], Library]):
+        self.folder = Path(folder)
+        self.load = load
+        self.snapshot: tuple | None = None
+        self.error: ContentError | None = None
+
+    def _files(self) -> tuple:
+        stats = ((path, path.stat()) for path in self.folder.rglob("*") if path.is_file())
+        return tuple(sorted((str(path), stat.st_mtime_ns, stat.st_size) for path, stat in stats))
+
+    def reload(self, endpoint, values) -> None:
+        snapshot = self._files()
+        if snapshot != self.snapshot:
+            self.snapshot = snapshot
+            try:
+                current_app.extensions["forvictims"] = self.load()
+                self.error = None
+            except ContentError as error:
+                self.error = error
+
+    def show_problems(self):
+        if self.error is not None and request.endpoint != "static":
+            return render_template("content_error.html", problems=self.error.problems), 500
+        return None
+
+
+def create_app(library: Library | None = None, preview: Preview | None = None,
+               catalogues: Path | str = CATALOGUES) -> Flask:
+    """The site over a loaded Library, or over the content a Preview keeps loading.
+
+    `catalogues` holds the compiled translations of the buttons and menus, by language.
+    """
+    app = Flask(__name__)
+    app.config["SITE_ORIGIN"] = None  # like https://www.example.org.uk, when known (sitemap.xml)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(catalogues)
+    app.config["BABEL_DEFAULT_LOCALE"] = "en"
+
+    # Content: loaded once, or by the preview whenever a file changes.
+    app.extensions["forvictims"] = library
+    if preview is not None:
+        # URL value preprocessors run before anything else, so content is fresh for every view.
+        app.url_value_preprocessor(preview.reload)
+        app.before_request(preview.show_problems)
+    elif library is None:
+        raise ValueError("create_app needs a Library, or a Preview to load one")
+
+    # Templates: ours first, then GOV.UK Frontend's macros under their own prefix.
+    app.jinja_loader = ChoiceLoader([
+        PackageLoader(__package__),
+        PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+    ])
+    app.jinja_env.undefined = StrictTextUndefined
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.filters.update(
+        tel=tel_href,
+        opening_hours=formatting.opening_hours,
+        long_date=formatting.long_date,
+        language_name=formatting.language_name,
+        web_label=formatting.web_label,
+        in_its_language=in_its_language,
+        in_source_language=in_source_language,
+    )
+    app.jinja_env.globals.update(language_of=language_of)
+
+    # Interface language: taken from the URL prefix, reset after every page (see PITFALLS.md).
+    Babel(app, locale_selector=lambda: g.get("lang") or "en")
+    app.teardown_request(_forget_language)
+
+    app.register_blueprint(views.root)
+    app.register_blueprint(views.site, url_prefix="/<lang>")
+    app.context_processor(_frame)
+    app.after_request(_security_headers)
+    return app
+
+
+def _forget_language(error) -> None:
+    # Frozen-Flask renders every page in one app context, so `g` outlives a request: without
+    # this, /404.html would come out in whichever language was frozen last.
+    g.pop("lang", None)
+    flask_babel.refresh()
+
+
+# ---------------------------------------------------------------------------------------------
+# What every page has around its own content: the site's settings and the page's language.
+
+
+@functools.lru_cache(maxsize=None)
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+
+
+def static_url(filename: str) -> str:
+    """The URL of a static file, with a digest of its contents so caches never serve an old one."""
+    digest = _digest(Path(current_app.static_folder) / filename)
+    return url_for("static", filename=filename, v=digest)
+
+
+def _frame() -> dict:
+    library = views.library()
+    if library is None:  # the preview's content error page
+        return {}
+    lang = page_language()
+    source_language = library.languages[0]
+    english_url = None
+    if request.endpoint and request.endpoint.startswith("site.") and lang != source_language:
+        english_url = url_for(request.endpoint, lang=source_language, **request.view_args)
+    return {
+        "site": library.site,
+        "lang": lang,
+        "text_direction": Locale.parse(lang).text_direction,
+        "source_language": source_language,
+        "english_url": english_url,
+        "static_url": static_url,
+        "csp": security.CONTENT_SECURITY_POLICY,
+        "inline_script": security.INLINE_SCRIPT,
+    }
+
+
+def _security_headers(response):
+    # Static hosts get these from the meta tags and _headers; the preview sends them for real.
+    response.headers.update(security.HEADERS)
+    return response

@@ -1,0 +1,72 @@
+"""Facts turned into words for the current language: opening hours, dates, languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import Locale
+from babel.dates import format_date, format_time, get_day_names
+from babel.lists import format_list
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from ..content.model import OpeningTime
+
+
+def _locale() -> Locale:
+    return get_locale() or Locale("en")
+
+
+def clock(value: str) -> str:
+    """"17:30" → "5:30pm" in English (GOV.UK style), the locale's short form elsewhere."""
+    hour, minute = (int(part) for part in value.split(":"))
+    locale = _locale()
+    if locale.language == "en":
+        if hour in (0, 24) and minute == 0:
+            return _("midnight")
+        if hour == 12 and minute == 0:
+            return _("midday")
+        suffix = "am" if hour < 12 else "pm"
+        twelve = hour % 12 or 12
+        return f"{twelve}:{minute:02d}{suffix}" if minute else f"{twelve}{suffix}"
+    return format_time(dt.time(hour % 24, minute), "short", locale=locale)
+
+
+def days(opening: OpeningTime) -> str:
+    """"MO-FR" → "Monday to Friday"; "MO,WE" → "Monday and Wednesday"."""
+    locale = _locale()
+    names = get_day_names("wide", locale=locale)  # 0 = Monday
+    parts = [
+        names[first] if first == last else _("%(first)s to %(last)s", first=names[first], last=names[last])
+        for first, last in opening.day_ranges()
+    ]
+    return format_list(parts, locale=locale)
+
+
+def opening_hours(hours) -> list[str]:
+    """Lines of opening hours for people to read; empty when the hours are not known."""
+    if hours is None:
+        return []
+    if hours == "24/7":
+        return [_("24 hours a day, every day")]
+    return [
+        _("%(days)s, %(opens)s to %(closes)s", days=days(line), opens=clock(line.opens),
+          closes=clock(line.closes))
+        for line in hours
+    ]
+
+
+def long_date(value: dt.date) -> str:
+    """A date as people write it: 1 December 2026."""
+    return format_date(value, "d MMMM y", locale=_locale())
+
+
+def language_name(code: str) -> str:
+    """A language's name in the current language: "pl" → "Polish"."""
+    return Locale.parse(code).get_display_name(_locale()) or code
+
+
+def web_label(url: str) -> str:
+    """A web address as people read it: https://www.example.org.uk/help → example.org.uk/help."""
+    label = url.split("://", 1)[-1].removeprefix("www.")
+    return label.rstrip("/")

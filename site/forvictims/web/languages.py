@@ -1,0 +1,49 @@
+"""The language of the page being made, and text in another language marked as such.
+
+English shows where a translation is missing; screen readers must read it as English, and on a
+right-to-left page it must run left to right (WCAG 3.1.2). Every element that holds words in
+another language than the page's says so.
+"""
+
+from __future__ import annotations
+
+from babel import Locale
+from flask import current_app, g
+from markupsafe import Markup
+
+from ..content.library import Document
+
+
+def page_language() -> str:
+    """The language of the page being made: from its address, or the site's first language
+    for pages outside a language (/, /404.html)."""
+    return g.get("lang") or current_app.extensions["forvictims"].languages[0]
+
+
+def _attributes(language: str) -> Markup:
+    if language == page_language():
+        return Markup("")
+    return Markup(' lang="{}" dir="{}"').format(language, Locale.parse(language).text_direction)
+
+
+def _span(text: str, language: str) -> Markup:
+    attributes = _attributes(language)
+    return Markup("<span{}>{}</span>").format(attributes, text) if attributes else Markup.escape(text)
+
+
+def language_of(document: Document) -> Markup:
+    """` lang="en" dir="ltr"` for an element holding `document`'s words, when they are not in
+    the page's language; nothing when they are."""
+    return _attributes(document.language)
+
+
+def in_its_language(text: str, document: Document) -> Markup:
+    """`text` from `document` inside a sentence of the page: in a <span> marked with its own
+    language when that is not the page's."""
+    return _span(text, document.language)
+
+
+def in_source_language(text: str) -> Markup:
+    """`text` kept only in the English file (a fact, like what a phone number is for), marked
+    as English on a page in another language."""
+    return _span(text, current_app.extensions["forvictims"].languages[0])

@@ -1,0 +1,241 @@
+"""One view per page type. Every page in a language lives under its prefix: /en/, /pl/, …
+
+Each view gathers everything its page shows and hands it to the template, which only lays it
+out: to know what is on a page, read its view.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import dataclass
+
+from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
+from flask_babel import gettext as _
+from markupsafe import Markup
+
+from ..content import markdown
+from ..content.library import Document, Library
+from ..content.model import Area, Service
+from .languages import language_of, page_language
+
+root = Blueprint("root", __name__)
+site = Blueprint("site", __name__)
+
+
+def library() -> Library | None:
+    """The content the app serves, in the language of the page (None in the preview while the
+    content has errors)."""
+    content = current_app.extensions["forvictims"]
+    if content is None or not g.get("lang"):
+        return content
+    return content.in_language(g.lang)
+
+
+def found(documents: dict[str, Document], slug: str) -> Document:
+    document = documents.get(slug)
+    if document is None:
+        abort(404)
+    return document
+
+
+def crumbs(*trail: tuple[str, str]) -> list[dict[str, str]]:
+    """Breadcrumbs from the home page of this language to the parent of the current page."""
+    return [{"text": _("Home"), "href": url_for("site.home")}] + [
+        {"text": text, "href": href} for text, href in trail
+    ]
+
+
+def body(document: Document) -> Markup:
+    """A document's text as HTML for this page: links to the site's pages in this language, and
+    marked with its own language when it is not the page's (English where a translation is
+    missing)."""
+    lang = page_language()
+    html = markdown.render(document.body, internal=lambda path: f"{request.script_root}/{lang}{path}")
+    attributes = language_of(document)
+    return Markup("<div{}>{}</div>").format(attributes, html) if attributes else html
+
+
+@dataclass(frozen=True)
+class LocalServices:
+    """One area's own services, on the page of every helpline."""
+
+    area: Document[Area]
+    services: list[Document[Service]]
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages outside a language
+
+
+@root.get("/")
+def landing():
+    return render_template("landing.html")
+
+
+@root.get("/404.html")
+def not_found_page():
+    # Static hosts serve this file for any missing page; the status comes from the host.
+    return render_template("404.html", breadcrumbs=crumbs())
+
+
+@root.app_errorhandler(404)
+def not_found(error):
+    return render_template("404.html", breadcrumbs=crumbs()), 404
+
+
+@root.get("/sitemap.xml")
+def sitemap():
+    urls = [
+        url_for(endpoint, **values)
+        for endpoint, values in all_urls(library())
+        if endpoint.startswith("site.") or endpoint == "root.landing"
+    ]
+    site_url = current_app.config["SITE_ORIGIN"]
+    return Response(
+        render_template("sitemap.xml", urls=urls, site_url=site_url),
+        mimetype=mimetypes.guess_type("sitemap.xml")[0],
+    )
+
+
+@root.get("/robots.txt")
+def robots():
+    origin = current_app.config["SITE_ORIGIN"]
+    sitemap_url = origin + url_for("root.sitemap") if origin else None
+    return Response(render_template("robots.txt", sitemap_url=sitemap_url), mimetype="text/plain")
+
+
+@root.get("/favicon.ico")
+def favicon():
+    return current_app.send_static_file("favicon.ico")
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages in a language
+
+
+@site.url_value_preprocessor
+def pull_language(endpoint, values):
+    lang = values.pop("lang")
+    if library() is None:  # the preview shows the content's problems instead
+        return
+    if lang not in library().languages:
+        abort(404)
+    g.lang = lang
+
+
+@site.url_defaults
+def add_language(endpoint, values):
+    values.setdefault("lang", g.get("lang") or library().languages[0])
+
+
+@site.get("/")
+def home():
+    content = library()
+    return render_template("home.html", crime_types=content.crime_types.values(),
+                           areas=content.areas.values())
+
+
+@site.get("/crime/")
+def crime_index():
+    return render_template("crime_index.html", crime_types=library().crime_types.values(),
+                           breadcrumbs=crumbs())
+
+
+@site.get("/crime/<slug>/")
+def crime(slug):
+    content = library()
+    crime = found(content.crime_types, slug)
+    return render_template(
+        "crime.html",
+        crime=crime,
+        body=body(crime),
+        areas=content.areas.values(),
+        support=content.support(crime=slug),
+        reporting=content.reporting(slug),
+        related=content.related(crime),
+        breadcrumbs=crumbs((_("What happened"), url_for("site.crime_index"))),
+    )
+
+
+@site.get("/area/")
+def area_index():
+    return render_template("area_index.html", areas=library().areas.values(), breadcrumbs=crumbs())
+
+
+@site.get("/area/<slug>/")
+def area(slug):
+    content = library()
+    area = found(content.areas, slug)
+    return render_template(
+        "area.html",
+        area=area,
+        body=body(area),
+        crime_types=content.crime_types.values(),
+        local=content.support(area=slug).local,
+        breadcrumbs=crumbs((_("Where you live"), url_for("site.area_index"))),
+    )
+
+
+@site.get("/area/<area_slug>/<crime_slug>/")
+def area_crime(area_slug, crime_slug):
+    content = library()
+    area = found(content.areas, area_slug)
+    crime = found(content.crime_types, crime_slug)
+    return render_template(
+        "area_crime.html",
+        area=area,
+        crime=crime,
+        support=content.support(crime=crime_slug, area=area_slug),
+        reporting=content.reporting(crime_slug),
+        breadcrumbs=crumbs(
+            (_("Where you live"), url_for("site.area_index")),
+            (area.meta.title, url_for("site.area", slug=area_slug)),
+        ),
+    )
+
+
+@site.get("/services/<slug>/")
+def service(slug):
+    content = library()
+    service = found(content.services, slug)
+    meta = service.meta
+    return render_template(
+        "service.html",
+        service=service,
+        body=body(service),
+        areas=None if meta.is_national() or meta.is_regional() else content.areas_of(service),
+        crime_types=None if meta.crime_types == "all" else content.crime_types_of(service),
+        breadcrumbs=crumbs((_("Helplines and services"), url_for("site.helplines"))),
+    )
+
+
+@site.get("/helplines/")
+def helplines():
+    content = library()
+    everywhere = content.support()
+    return render_template(
+        "helplines.html",
+        national=everywhere.national,
+        regional=everywhere.regional,
+        local=[LocalServices(area, content.support(area=area.slug).local) for area in content.areas.values()],
+        reporting=content.reporting(),
+        breadcrumbs=crumbs(),
+    )
+
+
+@site.get("/<slug>/")
+def page(slug):
+    page = found(library().pages, slug)
+    return render_template("page.html", page=page, body=body(page), breadcrumbs=crumbs())
+
+
+def all_urls(library) -> list[tuple[str, dict]]:
+    """Every page of the site as (endpoint, values): what the freezer builds and the sitemap lists.
+
+    The pages are the Library's site paths in every language; matching each against the URL map
+    keeps one list of pages for link checks, the freezer and the sitemap.
+    """
+    adapter = current_app.url_map.bind("localhost")
+    paths = ["/"] + [f"/{lang}{path}" for lang in library.languages for path in sorted(library.site_paths())]
+    paths += ["/404.html", "/sitemap.xml", "/robots.txt", "/favicon.ico"]
+    return [adapter.match(path) for path in paths]
