@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import os
 
+import pytest
+import yaml
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
+from jinja2 import UndefinedError
 
+from conftest import CONTENT, ROOT
 from content_tree import SITE, SITE_WITH_POLISH, write_tree
 from forvictims.preview import preview_app
 from forvictims.publish import build
+from forvictims.content.structure import REQUIRED_PAGES
 from forvictims.content.translation import source_version
 from forvictims.editors import load_library
+from forvictims.web.catalogues import CATALOGUES
 
 
 def test_every_language_gets_its_own_lang_and_direction_in_the_frozen_site(tmp_path):
@@ -142,3 +150,81 @@ def test_the_preview_marks_the_translation_of_a_draft_as_a_draft(tmp_path):
     (content / "services/test-helpline.md").unlink()  # it is for domestic abuse, now a draft
     page = preview_app(content).test_client().get("/pl/crime/domestic-abuse/")
     assert "Draft: only this preview shows it." in page.get_data(as_text=True)
+
+
+def test_a_misspelt_name_in_a_template_stops_the_page_instead_of_leaving_a_hole(app):
+    with app.test_request_context("/en/"):
+        with pytest.raises(UndefinedError):
+            app.jinja_env.from_string("<p>Call {{ servce.phones }}</p>").render()
+        # GOV.UK Frontend's macros test for parameters that were not given, and still may.
+        optional = app.jinja_env.from_string("{% if params.classes %}{{ params.classes }}{% endif %}")
+        assert optional.render(params={}) == ""
+
+
+# Words from the small content tree: titles, summaries, places, eligibility and texts.
+ENGLISH_WORDS = ["Domestic abuse", "When a partner or family member hurts or controls you.",
+                 "Someone close to you hurts you.", "Sandwell", "West Bromwich", "Help in Sandwell.",
+                 "Test Helpline", "Free help, day or night.", "Anyone.", "What happens when you call.",
+                 *(f"Page {slug}" for slug in REQUIRED_PAGES), *(f"About {slug}." for slug in REQUIRED_PAGES)]
+
+
+def test_english_on_a_page_in_another_language_is_marked_english_wherever_it_shows(tmp_path):
+    # Nothing is translated into Arabic yet, so its pages show the English words: each element
+    # holding them says they are English and run left to right, inside a right-to-left page.
+    site = SITE.replace("  en: English\n", "  en: English\n  ar: العربية\n")
+    build(write_tree(tmp_path, {"site.yaml": site}), tmp_path / "build")
+    pages = sorted((tmp_path / "build" / "ar").rglob("index.html"))
+    marked_on = set()
+    for path in pages:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert (page.html["lang"], page.html["dir"]) == ("ar", "rtl")
+        for text in page.body.find_all(string=True):
+            if text.parent.name == "script" or not any(words in text for words in ENGLISH_WORDS):
+                continue
+            marked = text.find_parent(attrs={"lang": True})
+            assert marked is not page.html, (path, str(text.parent))
+            assert (marked["lang"], marked["dir"]) == ("en", "ltr"), (path, str(marked))
+            marked_on.add(path)
+    assert len(pages) == 18 and marked_on == set(pages)  # every page shows some English words
+    english = BeautifulSoup((tmp_path / "build/en/crime/domestic-abuse/index.html").read_text(encoding="utf-8"),
+                            "html.parser")
+    assert not english.main.find_all(attrs={"lang": True})  # English pages mark nothing
+
+
+POLISH_CATALOGUE = """\
+msgid "Exit this page"
+msgstr "Wyjdź z tej strony"
+
+msgid "Home"
+msgstr "Strona główna"
+"""
+
+
+def test_the_build_compiles_the_translations_of_the_buttons_and_menus(tmp_path):
+    content = write_tree(tmp_path, {"site.yaml": SITE_WITH_POLISH})
+    source = tmp_path / "translations/pl/LC_MESSAGES/messages.po"  # beside content/
+    source.parent.mkdir(parents=True)
+    source.write_text(POLISH_CATALOGUE, encoding="utf-8")
+    build(content, tmp_path / "build", catalogues=tmp_path / "compiled")
+
+    def page(path):
+        return BeautifulSoup((tmp_path / "build" / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+    assert (tmp_path / "compiled/pl/LC_MESSAGES/messages.mo").is_file()
+    polish, english = page("pl/crime/domestic-abuse"), page("en/crime/domestic-abuse")
+    assert polish.select_one(".govuk-exit-this-page__button").get_text(" ", strip=True).endswith("Wyjdź z tej strony")
+    assert polish.select_one(".govuk-breadcrumbs a").get_text() == "Strona główna"
+    assert english.select_one(".govuk-breadcrumbs a").get_text() == "Home"
+
+
+def test_every_language_of_the_real_site_has_its_buttons_and_menus_compiled(built_site):
+    # A fresh clone has no compiled catalogues: building the site (as make site does) must
+    # compile one for every language after English, from translations/<language>/.
+    languages = list(yaml.safe_load((CONTENT / "site.yaml").read_text(encoding="utf-8"))["languages"])
+    sources = sorted(ROOT.joinpath("translations").glob("*/LC_MESSAGES/messages.po"))
+    assert {path.parents[1].name for path in sources} >= set(languages[1:])
+    for source in sources:
+        compiled = CATALOGUES / source.parents[1].name / "LC_MESSAGES" / "messages.mo"
+        with source.open("rb") as po, compiled.open("rb") as mo:
+            expected = {message.id: message.string for message in read_po(po) if message.id and message.string}
+            assert {message.id: message.string for message in read_mo(mo) if message.id} == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -10,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 import html5lib
 import phonenumbers
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
@@ -24,10 +26,23 @@ ROOT = Path(__file__).resolve().parents[1]
 STATIC = {"static/forvictims.css", "static/forvictims.js", "static/favicon.svg", "static/favicon.ico"}
 
 
-def expected_files(library) -> set[str]:
-    pages = {"index.html", "404.html"}
-    for lang in library.languages:
-        pages |= {f"{lang}{path}index.html" for path in library.site_paths()}
+def published(folder: str) -> list[str]:
+    """The names of the English files in a content folder that are not drafts."""
+    return [path.stem for path in (ROOT / "content" / folder).glob("*.md")
+            if "." not in path.stem and not re.search(r"^draft: true$", path.read_text(encoding="utf-8"), re.M)]
+
+
+def expected_files() -> set[str]:
+    """Every file a build of the real content must hold, worked out from the content files
+    themselves (not from the code that decides what to build)."""
+    languages = yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))["languages"]
+    crimes, areas = published("crime-types"), published("areas")
+    paths = ["", "crime/", "area/", "helplines/"]
+    paths += [f"crime/{crime}/" for crime in crimes] + [f"area/{area}/" for area in areas]
+    paths += [f"area/{area}/{crime}/" for area in areas for crime in crimes]
+    paths += [f"services/{service}/" for service in published("services")]
+    paths += [f"{page}/" for page in published("pages")]
+    pages = {"index.html", "404.html"} | {f"{lang}/{path}index.html" for lang in languages for path in paths}
     return pages | STATIC | {"sitemap.xml", "robots.txt", "favicon.ico", "_headers", ".forvictims-build"}
 
 
@@ -40,7 +55,8 @@ def html_pages(folder: Path) -> list[Path]:
 
 
 def test_the_build_holds_exactly_the_expected_files(built_site, library):
-    assert files_in(built_site) == expected_files(library)
+    assert files_in(built_site) == expected_files()
+    assert len(expected_files()) == len(library.site_paths()) * len(library.languages) + 11
 
 
 def test_every_crime_type_has_a_page_in_every_area(built_site, library):
@@ -100,6 +116,17 @@ def test_every_page_has_the_emergency_numbers(pages):
         hrefs = [a["href"] for a in panel.find_all("a")]
         assert hrefs == ["tel:999", "tel:999", "tel:18000", "tel:101"], name
         assert "press 55" in panel.get_text(), name
+
+
+def test_every_asset_address_carries_a_fingerprint_of_the_file(pages, built_site):
+    # Browsers and CDNs keep CSS and JavaScript; a new fingerprint makes them fetch a changed file.
+    for name, page in pages.items():
+        assets = page.select("link[rel=stylesheet], link[rel=icon], script[src]")
+        assert len(assets) == 3, name
+        for tag in assets:
+            path, _, query = (tag.get("href") or tag.get("src")).partition("?")
+            digest = hashlib.sha256((built_site / path.lstrip("/")).read_bytes()).hexdigest()[:10]
+            assert query == f"v={digest}", (name, str(tag))
 
 
 def test_every_page_blocks_other_origins_and_referrers(pages):

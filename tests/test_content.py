@@ -608,6 +608,16 @@ def test_byte_order_mark_and_windows_line_endings_simply_work(tmp_path):
     assert library.areas["sandwell"].body.strip() == "Help in Sandwell."
 
 
+@pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["windows", "old-mac"])
+def test_other_line_endings_keep_error_lines_where_the_editor_sees_them(tmp_path, ending):
+    broken = {AREA_FILE: ("\ufeff" + AREA.replace("E08000028", "E080")).replace("\n", ending).encode("utf-8"),
+              CRIME_FILE: (CRIME + "\nRead [more](/nowhere/).\n").replace("\n", ending).encode("utf-8")}
+    with pytest.raises(ContentError) as raised:
+        load_library(write_tree(tmp_path, broken))
+    assert [(Path(problem.path).name, problem.line) for problem in raised.value.problems] == [
+        ("sandwell.md", 3), ("domestic-abuse.md", 11)]
+
+
 def test_unquoted_opening_times_are_read_as_times(tmp_path):
     hours = "hours:\n  - days: MO-FR\n    opens: 9:00\n    closes: 17:30"
     library = load_library(write_tree(tmp_path, service("hours: 24/7", hours)))

@@ -9,10 +9,13 @@ from flask import Flask
 
 from .editors.inspection import interface_folder, load_library
 from .web.app import Preview, create_app
-from .web.catalogues import compile_catalogues
+from .web.catalogues import CATALOGUES, compile_catalogues
 
 
-def preview_app(content_dir: Path | str) -> Flask:
+def preview_app(content_dir: Path | str, catalogues: Path = CATALOGUES) -> Flask:
+    """The preview of `content_dir`, with the translations of the buttons and menus beside it
+    compiled into `catalogues` (the package's own folder, unless told otherwise)."""
     content_dir = Path(content_dir)
-    compile_catalogues(interface_folder(content_dir))
-    return create_app(preview=Preview(content_dir, lambda: load_library(content_dir, drafts=True)))
+    compile_catalogues(interface_folder(content_dir), catalogues)
+    return create_app(preview=Preview(content_dir, lambda: load_library(content_dir, drafts=True)),
+                      catalogues=catalogues)

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
+from flask import Flask
 from flask_frozen import Freezer, FrozenFlaskWarning
 
 from .content.library import Library
@@ -21,7 +22,7 @@ from .content.problems import display_path, plural
 from .editors.inspection import interface_folder, load_library
 from .web import security
 from .web.app import create_app
-from .web.catalogues import compile_catalogues
+from .web.catalogues import CATALOGUES, compile_catalogues
 from .web.views import all_urls
 
 
@@ -60,19 +61,24 @@ def split_base_url(base_url: str) -> tuple[str | None, str]:
     return origin, parts.path.rstrip("/") + "/"
 
 
-def build(content_dir: Path | str, destination: Path | str, base_url: str | None = None) -> BuildResult:
-    """Check all content, freeze every page into a fresh folder, then swap it in."""
+def build(content_dir: Path | str, destination: Path | str, base_url: str | None = None,
+          catalogues: Path = CATALOGUES) -> BuildResult:
+    """Check all content, freeze every page into a fresh folder, then swap it in.
+
+    The translations of the buttons and menus (translations/, beside the content folder) are
+    compiled into `catalogues` first: the package's own folder, unless told otherwise.
+    """
     started = time.perf_counter()
     destination = Path(destination).resolve()
     check_destination(destination, Path(content_dir).resolve())
     library = load_library(content_dir)  # raises ContentError before anything is written
-    compile_catalogues(interface_folder(content_dir))
+    compile_catalogues(interface_folder(content_dir), catalogues)
     origin, path = split_base_url(base_url or library.site.base_url)
     destination.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{destination.name}.staging-", dir=destination.parent))
     staging.chmod(0o755)
     try:
-        urls = freeze(library, staging, origin, path)
+        urls = freeze(create_app(library=library, catalogues=catalogues), library, staging, origin, path)
         (staging / "_headers").write_text(security.headers_file(), encoding="utf-8")
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         _swap(staging, destination)
@@ -88,10 +94,9 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
     )
 
 
-def freeze(library: Library, folder: Path, origin: str | None, path: str) -> list[str]:
-    """Write every page of the site into `folder`, as served from `origin` (None when not known)
-    under `path`; return the URLs written."""
-    app = create_app(library=library)
+def freeze(app: Flask, library: Library, folder: Path, origin: str | None, path: str) -> list[str]:
+    """Write every page of the app over `library` into `folder`, as served from `origin` (None
+    when not known) under `path`; return the URLs written."""
     app.config.update(
         SITE_ORIGIN=origin,
         FREEZER_DESTINATION=str(folder),

@@ -20,6 +20,14 @@ def page_language() -> str:
     return g.get("lang") or current_app.extensions["forvictims"].languages[0]
 
 
+def attributes_of(document: Document) -> dict[str, str]:
+    """{"lang": "en", "dir": "ltr"} for an element holding `document`'s words, when they are not
+    in the page's language; nothing when they are."""
+    if document.language == page_language():
+        return {}
+    return {"lang": document.language, "dir": Locale.parse(document.language).text_direction}
+
+
 def _attributes(language: str) -> Markup:
     if language == page_language():
         return Markup("")

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from ..content import markdown
 from ..content.library import Document, Library
 from ..content.model import Area, Service
-from .languages import language_of, page_language
+from .languages import attributes_of, language_of, page_language
 
 root = Blueprint("root", __name__)
 site = Blueprint("site", __name__)
@@ -38,11 +38,17 @@ def found(documents: dict[str, Document], slug: str) -> Document:
     return document
 
 
-def crumbs(*trail: tuple[str, str]) -> list[dict[str, str]]:
-    """Breadcrumbs from the home page of this language to the parent of the current page."""
-    return [{"text": _("Home"), "href": url_for("site.home")}] + [
-        {"text": text, "href": href} for text, href in trail
-    ]
+def crumbs(*trail: tuple[str | Document, str]) -> list[dict]:
+    """Breadcrumbs from the home page of this language to the parent of the current page: each
+    a text and its address, or a document (named by its title) and its address."""
+    items = [{"text": _("Home"), "href": url_for("site.home")}]
+    for text, href in trail:
+        if isinstance(text, Document):
+            marked = attributes_of(text)
+            items.append({"text": text.meta.title, "href": href, **({"attributes": marked} if marked else {})})
+        else:
+            items.append({"text": text, "href": href})
+    return items
 
 
 def body(document: Document) -> Markup:
@@ -189,7 +195,7 @@ def area_crime(area_slug, crime_slug):
         reporting=content.reporting(crime_slug),
         breadcrumbs=crumbs(
             (_("Where you live"), url_for("site.area_index")),
-            (area.meta.title, url_for("site.area", slug=area_slug)),
+            (area, url_for("site.area", slug=area_slug)),
         ),
     )
 
