@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ASSETS := site/assets
 
-.PHONY: site serve test bench assets translations chromium clean
+.PHONY: site serve test bench bench-scale assets translations chromium clean
 
 ## site: set up Python, check the content and build the static site into build/
 site: $(VENV)/.installed
@@ -56,3 +56,7 @@ translations: $(VENV)/.installed
 ## bench: print the number of pages, the build and check times, and the heaviest first load (gzipped)
 bench: $(VENV)/.installed
 	$(BIN)/python tests/bench.py
+
+## bench-scale: print build time, pages a second and peak memory for synthetic sites of 7, 100 and 300 areas
+bench-scale: $(VENV)/.installed
+	$(BIN)/python tests/scale.py $(SCALE)

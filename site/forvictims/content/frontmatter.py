@@ -34,8 +34,9 @@ class FrontMatter:
     body_line: int  # line of the file on which the body starts
 
 
-class _YamlLoader(yaml.SafeLoader):
-    """YAML without the surprises editors meet.
+class _YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """YAML without the surprises editors meet, read by libyaml when PyYAML has it (it is many
+    times faster, and the same YAML).
 
     YAML 1.1 reads `17:00` as the number 1020 (base 60) and `1:30` as 90. Opening times are
     written exactly like that, so those forms stay text here.

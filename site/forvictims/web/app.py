@@ -6,7 +6,6 @@ checked content (see `Preview`), so the web layer knows nothing of how content i
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from pathlib import Path
 from typing import Callable
@@ -21,6 +20,7 @@ from ..content.library import Library
 from ..content.model import tel_href
 from ..content.problems import ContentError
 from . import formatting, security, views
+from .cards import CARDS, service_card
 from .catalogues import CATALOGUES
 from .languages import in_its_language, in_source_language, language_of, page_language
 
@@ -56,6 +56,7 @@ class Preview:
             self.snapshot = snapshot
             try:
                 current_app.extensions["forvictims"] = self.load()
+                current_app.extensions.pop(CARDS, None)  # drawn from the content it replaces
                 self.error = None
             except ContentError as error:
                 self.error = error
@@ -103,10 +104,17 @@ def create_app(library: Library | None = None, preview: Preview | None = None,
         in_its_language=in_its_language,
         in_source_language=in_source_language,
     )
-    app.jinja_env.globals.update(language_of=language_of)
+    app.jinja_env.globals.update(language_of=language_of, service_card=service_card)
 
     # Interface language: taken from the URL prefix, reset after every page (see PITFALLS.md).
     Babel(app, locale_selector=lambda: g.get("lang") or "en")
+    app.jinja_env.install_gettext_callables(  # Flask-Babel's, with its catalogue found once a page
+        gettext=lambda string: _translations().ugettext(string),
+        ngettext=lambda singular, plural, n: _translations().ungettext(singular, plural, n),
+        pgettext=lambda context, string: _translations().upgettext(context, string),
+        npgettext=lambda context, singular, plural, n: _translations().unpgettext(context, singular, plural, n),
+        newstyle=True,
+    )
     app.teardown_request(_forget_language)
 
     app.register_blueprint(views.root)
@@ -116,10 +124,20 @@ def create_app(library: Library | None = None, preview: Preview | None = None,
     return app
 
 
+def _translations():
+    """Flask-Babel's catalogue for this page's language. Finding it asks the request context
+    several times, and a page asks for dozens of strings: so it is kept for the page."""
+    translations = g.get("translations")
+    if translations is None:
+        translations = g.translations = flask_babel.get_translations()
+    return translations
+
+
 def _forget_language(error) -> None:
     # Frozen-Flask renders every page in one app context, so `g` outlives a request: without
     # this, /404.html would come out in whichever language was frozen last.
     g.pop("lang", None)
+    g.pop("translations", None)
     flask_babel.refresh()
 
 
@@ -127,15 +145,14 @@ def _forget_language(error) -> None:
 # What every page has around its own content: the site's settings and the page's language.
 
 
-@functools.lru_cache(maxsize=None)
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
-
-
 def static_url(filename: str) -> str:
-    """The URL of a static file, with a digest of its contents so caches never serve an old one."""
-    digest = _digest(Path(current_app.static_folder) / filename)
-    return url_for("static", filename=filename, v=digest)
+    """The URL of a static file, with a digest of its contents so caches never serve an old one.
+    Worked out once for each file: it is the same on every page."""
+    urls = current_app.extensions.setdefault("forvictims.static", {})
+    if filename not in urls:
+        digest = hashlib.sha256((Path(current_app.static_folder) / filename).read_bytes()).hexdigest()[:10]
+        urls[filename] = url_for("static", filename=filename, v=digest)
+    return urls[filename]
 
 
 def _frame() -> dict:
