@@ -1,51 +1,19 @@
 """All the content of the site, checked, in memory: the one source of truth for the preview
-server, the freezer and the editors' tools. `loading.py` reads the files; `gather()` puts what
-may be shown into a Library.
+server, the freezer and the editors' tools. `loading.py` reads the files and gathers what may
+be shown into a Library.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Generic, Iterable, TypeVar
-
-from pydantic import BaseModel
+from typing import Iterable
 
 from . import translation
-from .frontmatter import locate
+from .document import Document
 from .model import Area, CrimeType, Page, Service, Site, Translation
 from .problems import Problem
 from .structure import site_paths
-
-if TYPE_CHECKING:
-    from .loading import Contents
-
-M = TypeVar("M", bound=BaseModel)
-
-FRONT_MATTER_LINE = 2
-"""The line of a content file on which its front matter starts, after the first ---."""
-
-
-@dataclass(frozen=True)
-class Document(Generic[M]):
-    """One content file: its slug (the file name), its checked front matter and its body."""
-
-    slug: str
-    source: str  # the file, as editors see it in messages
-    meta: M
-    body: str
-    body_line: int  # line of the file on which the body starts
-    folder: str = ""  # crime-types, areas, services or pages
-    language: str = "en"
-    awaiting_review: bool = False  # a translation no fluent speaker has checked yet
-    out_of_date: bool = False  # a translation made before its English last changed
-    node: Any = field(default=None, repr=False, compare=False)
-    """The front matter as YAML nodes, which know the line each field is on."""
-
-    def line_of(self, *loc: Any) -> int:
-        """The file line of a field of the front matter, like line_of("phones", 0, "number");
-        for a field that is not written, the line its parent starts on."""
-        return locate(self.node, loc, FRONT_MATTER_LINE)[0]
 
 
 @dataclass(frozen=True)
@@ -198,21 +166,3 @@ class Library:
     def site_paths(self) -> set[str]:
         """Every page path under a language prefix, like /crime/domestic-abuse/."""
         return site_paths(self.crime_types, self.areas, self.services, self.pages)
-
-
-def gather(contents: Contents, warnings: Iterable[Problem] = (), drafts: bool = False) -> Library:
-    """The Library of what `contents` publishes: drafts too if `drafts` (for the preview)."""
-    shown = contents.documents if drafts else contents.live()
-    translations = {key: chosen for key, by_language in contents.translations.items()
-                    if key[1] in shown[key[0]]
-                    and (chosen := {language: doc for language, doc in by_language.items()
-                                    if drafts or not doc.meta.draft})}
-    return Library(
-        site=contents.site,
-        crime_types=dict(sorted(shown["crime-types"].items(), key=lambda item: item[1].meta.title)),
-        areas=dict(sorted(shown["areas"].items(), key=lambda item: item[1].meta.title)),
-        services=dict(sorted(shown["services"].items(), key=lambda item: item[1].meta.name.casefold())),
-        pages=shown["pages"],
-        translations=translations,
-        warnings=tuple(warnings),
-    )

@@ -1,4 +1,5 @@
-"""Read a content folder: every file read, parsed and checked on its own.
+"""Read a content folder, every file parsed and checked on its own, and gather what may be
+published into a Library.
 
 Rules between files (references, links, translations against their English) are the editors'
 checks, which run on what this reads. Every problem names the file and line, says what is
@@ -10,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from . import translation
+from .document import FRONT_MATTER_LINE, Document
 from .frontmatter import FrontMatterError, load_yaml, locate, split
-from .library import FRONT_MATTER_LINE, Document
+from .library import Library
 from .model import SLUG, TRANSLATIONS, Site, Translation, english_name
 from .placeholders import placeholders
 from .problems import Problem, display_path
@@ -217,3 +219,21 @@ def read_one(content_dir: Path, folder: str, slug: str) -> tuple[Site | None, Do
     site, _, problems = read_site(content_dir)
     document, found = read_document(content_dir / folder / f"{slug}.md", FOLDERS[folder])
     return site, document, problems + found
+
+
+def gather(contents: Contents, warnings: Iterable[Problem] = (), drafts: bool = False) -> Library:
+    """The Library of what `contents` publishes: drafts too if `drafts` (for the preview)."""
+    shown = contents.documents if drafts else contents.live()
+    translations = {key: chosen for key, by_language in contents.translations.items()
+                    if key[1] in shown[key[0]]
+                    and (chosen := {language: doc for language, doc in by_language.items()
+                                    if drafts or not doc.meta.draft})}
+    return Library(
+        site=contents.site,
+        crime_types=dict(sorted(shown["crime-types"].items(), key=lambda item: item[1].meta.title)),
+        areas=dict(sorted(shown["areas"].items(), key=lambda item: item[1].meta.title)),
+        services=dict(sorted(shown["services"].items(), key=lambda item: item[1].meta.name.casefold())),
+        pages=shown["pages"],
+        translations=translations,
+        warnings=tuple(warnings),
+    )

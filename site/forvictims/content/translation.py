@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .model import TRANSLATABLE, Content, Translation
 
 if TYPE_CHECKING:
-    from .library import Document
+    from .document import Document
 
 def source_version(document: Document) -> str:
     """The version of an English file that translations name in `translated_from`.

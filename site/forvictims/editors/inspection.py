@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from ..content import loading
-from ..content.library import Library, gather
+from ..content.library import Library
+from ..content.loading import gather
 from ..content.problems import ContentError, Problem, display_path
 from . import checks
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..content.library import Document, Library
+from ..content.document import Document
+from ..content.library import Library
 from ..content.model import Service, english_name
 from ..content.problems import plural
 from ..content.structure import FOLDERS

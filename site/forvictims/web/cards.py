@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import current_app
 from markupsafe import Markup
 
-from ..content.library import Document
+from ..content.document import Document
 from .languages import page_language
 
 CARDS = "forvictims.cards"

@@ -11,7 +11,7 @@ from babel import Locale
 from flask import current_app, g
 from markupsafe import Markup
 
-from ..content.library import Document
+from ..content.document import Document
 
 
 def page_language() -> str:

@@ -14,7 +14,8 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from ..content import markdown
-from ..content.library import Document, Library
+from ..content.document import Document
+from ..content.library import Library
 from ..content.model import Area, Service
 from .languages import attributes_of, language_of, page_language
 

@@ -10,7 +10,7 @@ import re
 from typing import Iterable
 
 from ...content import markdown
-from ...content.library import Document
+from ...content.document import Document
 from ...content.model import TRANSLATABLE
 from ...content.problems import Problem
 from ...content.structure import FOLDERS

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...content.library import Document
+from ...content.document import Document
 from ...content.loading import Contents
 from ...content.placeholders import PLACEHOLDER_SLUG
 from ...content.problems import Problem, display_path

@@ -8,7 +8,7 @@ import calendar
 import datetime as dt
 from typing import Iterable
 
-from ...content.library import Document
+from ...content.document import Document
 from ...content.model import Service
 from ...content.problems import Problem
 

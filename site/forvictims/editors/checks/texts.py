@@ -11,7 +11,7 @@ from typing import Iterable
 from markdown_it import MarkdownIt
 
 from ...content import markdown
-from ...content.library import Document
+from ...content.document import Document
 from ...content.loading import Contents
 from ...content.problems import Problem
 from ...content.structure import site_paths

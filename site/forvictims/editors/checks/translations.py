@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ...content import markdown
-from ...content.library import Document
+from ...content.document import Document
 from ...content.loading import Contents
 from ...content.model import TRANSLATABLE, Area, Service, Site, Translation, english_name
 from ...content.problems import Problem
