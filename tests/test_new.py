@@ -11,7 +11,7 @@ from content_tree import SITE_WITH_POLISH, write_tree
 from forvictims.preview import preview_app
 from forvictims.cli import main
 from forvictims.content.translation import source_version
-from forvictims.content.structure import FOLDERS as KINDS
+from forvictims.content import structure
 from forvictims.editors import load_library
 from forvictims.editors.scaffold import FOLDERS
 
@@ -50,7 +50,7 @@ def test_a_new_file_explains_every_field(project, runner, kind):
     text = (project / NEW_FILES[kind]).read_text(encoding="utf-8")
     front_matter = text.split("---\n")[1]
     lines = front_matter.splitlines()
-    for field in KINDS[FOLDERS[kind]].model.model_fields:
+    for field in structure.FOLDERS[FOLDERS[kind]].model.model_fields:
         written = [i for i, line in enumerate(lines) if line.startswith(f"{field}:")]
         commented = [i for i, line in enumerate(lines) if re.match(rf"^#\s*{field}:", line)]
         assert written or commented, f"{field} is not in the new {kind}"

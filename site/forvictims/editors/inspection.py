@@ -41,6 +41,7 @@ def inspect(content_dir: Path | str, today: dt.date | None = None,
     """
     require_folder(Path(content_dir))
     contents = loading.read(content_dir)
+    # In order of file and line; a problem found twice is said once.
     problems = sorted({*contents.problems, *checks.problems(
         contents, today or dt.date.today(), interface_folder(content_dir))})
     if contents.site is None or any(not problem.warning for problem in problems):

@@ -15,14 +15,14 @@ from . import honesty, references, reviews, texts, translations
 
 
 def problems(contents: Contents, today: dt.date, interface: Path) -> list[Problem]:
-    """Every problem across the files of `contents`, errors and warnings, in order of file and
-    line. `interface` is the folder of the translations of the buttons and menus."""
+    """Every problem across the files of `contents`, errors and warnings. `interface` is the
+    folder of the translations of the buttons and menus."""
     english = [document for documents in contents.documents.values() for document in documents.values()]
     translated = [document for by_language in contents.translations.values() for document in by_language.values()]
-    return sorted({
+    return [
         *references.problems(contents),
         *texts.problems(contents, english + translated),
         *honesty.problems(english + translated),
         *translations.problems(contents, interface),
         *reviews.problems(english, today),
-    })
+    ]
