@@ -5,7 +5,7 @@ copied as they are; the areas and their local services are made up: N areas, eac
 local services. Every number comes from Ofcom's ranges kept for drama, which never connect.
 The tree passes `forvictims check`, so it builds like real content.
 
-    python tests/synthetic.py --areas 300 /tmp/national/content
+    python tests/synthetic.py --areas 300 national/content
 """
 
 from __future__ import annotations
@@ -20,10 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 
 # Ofcom's telephone numbers for drama (never allocated to anyone), 1,000 in each range.
-DRAMA_RANGES = ["0121 496 0{:03d}", "0113 496 0{:03d}", "0114 496 0{:03d}", "0131 496 0{:03d}",
-                "0116 496 0{:03d}", "0117 496 0{:03d}", "0118 496 0{:03d}", "0141 496 0{:03d}",
-                "0151 496 0{:03d}", "0161 496 0{:03d}",
-                "0191 498 0{:03d}", "0808 157 0{:03d}"]
+DRAMA_RANGES = ["0121 496 0{:03d}", "0113 496 0{:03d}", "0114 496 0{:03d}", "0116 496 0{:03d}",
+                "0117 496 0{:03d}", "0118 496 0{:03d}", "0131 496 0{:03d}", "0141 496 0{:03d}",
+                "0151 496 0{:03d}", "0161 496 0{:03d}", "0191 498 0{:03d}", "0808 157 0{:03d}"]
 
 PREFIXES = ["Ash", "Bram", "Carl", "Dun", "Elm", "Fair", "Glen", "Hart", "Ivy", "Kings", "Lang",
             "Mill", "North", "Oak", "Pen", "Queens", "Red", "Stan", "Thorn", "Up", "Wick", "Yew"]

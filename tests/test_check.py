@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+import synthetic
 from conftest import CONTENT
 from content_tree import CHECKED, CRIME, SERVICE, SITE_WITH_POLISH, write_tree
 from forvictims.cli import main
 from forvictims.editors.checks.honesty import false_claims
 from forvictims.content.translation import source_version
-from forvictims.editors import load_library
+from forvictims.editors import inspect, load_library
 
 CRIME_FILE = "crime-types/domestic-abuse.md"
 SERVICE_FILE = "services/test-helpline.md"
@@ -227,3 +228,11 @@ def test_a_sentence_left_in_english_is_a_warning_and_most_of_them_an_error(tmp_p
     assert ("content/crime-types/domestic-abuse.pl.md:8: 2 of the 4 sentences are as they are in "
             "content/crime-types/domestic-abuse.md: translate them (or put back the line draft: true "
             "until the translation is done)") in result.output.splitlines()
+
+
+def test_the_made_up_site_that_measures_scale_has_no_errors(tmp_path):
+    # make bench-scale builds it: it must stay valid content as the rules grow.
+    content = synthetic.write(tmp_path / "content", areas=3)
+    library, problems = inspect(content)
+    assert [str(problem) for problem in problems if not problem.warning] == []
+    assert len(library.areas) == 3 and len(library.support(area=next(iter(library.areas))).local) == 5
