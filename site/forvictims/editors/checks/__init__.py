@@ -19,10 +19,9 @@ def problems(contents: Contents, today: dt.date, interface: Path) -> list[Proble
     folder of the translations of the buttons and menus."""
     english = [document for documents in contents.documents.values() for document in documents.values()]
     translated = [document for by_language in contents.translations.values() for document in by_language.values()]
-    return [
-        *references.problems(contents),
-        *texts.problems(contents, english + translated),
-        *honesty.problems(english + translated),
-        *translations.problems(contents, interface),
-        *reviews.problems(english, today),
-    ]
+    found = [*references.problems(contents), *translations.problems(contents, interface),
+             *reviews.problems(english, today)]
+    targets = texts.Targets.of(contents)
+    for document in english + translated:  # one text after another: each is parsed once for all
+        found += texts.problems(document, targets) + honesty.problems(document)
+    return found

@@ -7,7 +7,6 @@ that says otherwise is an error, wherever it stands: in a body, a title or a sum
 from __future__ import annotations
 
 import re
-from typing import Iterable
 
 from ...content import markdown
 from ...content.document import Document
@@ -51,16 +50,14 @@ def false_claims(body: str, first_line: int) -> list[tuple[int, str]]:
     ]
 
 
-def problems(documents: Iterable[Document]) -> list[Problem]:
-    """Errors for every claim that a visit is hidden, in a body or in the words shown beside it
-    (the title and summary of English files and of translations alike)."""
-    found = []
-    for document in documents:
-        found += [Problem(document.source, line, message)
-                  for line, message in false_claims(document.body, document.body_line)]
-        for name in TRANSLATABLE[FOLDERS[document.folder].model]:
-            value = getattr(document.meta, name)
-            if isinstance(value, str):
-                found += [Problem(document.source, document.line_of(name), f"{name}: {message}")
-                          for _, message in false_claims(value, 1)]
+def problems(document: Document) -> list[Problem]:
+    """Errors for every claim that a visit is hidden, in a text or in the words shown beside it
+    (the title and summary, of English files and translations alike)."""
+    found = [Problem(document.source, line, message)
+             for line, message in false_claims(document.body, document.body_line)]
+    for name in TRANSLATABLE[FOLDERS[document.folder].model]:
+        value = getattr(document.meta, name)
+        if isinstance(value, str):
+            found += [Problem(document.source, document.line_of(name), f"{name}: {message}")
+                      for _, message in false_claims(value, 1)]
     return found

@@ -6,13 +6,14 @@ addresses others on the network cannot watch, and plain English.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
 from ...content import markdown
 from ...content.document import Document
 from ...content.loading import Contents
+from ...content.model import Translation
 from ...content.problems import Problem
 from ...content.structure import site_paths
 from .. import readability
@@ -24,34 +25,46 @@ NOT_PRIVATE = "starts http://, which others on the network can watch: use https:
 _HTML_FINDER = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
-def problems(contents: Contents, texts: Iterable[Document]) -> list[Problem]:
-    """Errors in the Markdown of every text (English files and translations, drafts too), each
-    checked as the published site will have it; warnings for addresses that are not private
-    and English that is hard to read."""
-    # A link to a file with errors of its own is not wrong as well.
-    def paths(documents: dict[str, dict[str, Document]]) -> set[str]:
-        slugs = {folder: set(docs) | contents.unreadable.get(folder, set()) for folder, docs in documents.items()}
-        return site_paths(crime_types=slugs["crime-types"], areas=slugs["areas"],
-                          services=slugs["services"], pages=slugs["pages"])
-    live = contents.live()
-    live_paths, all_paths = paths(live), paths(contents.documents)
-    found = []
-    for document in texts:
-        english = document.language == "en"
-        is_live = not document.meta.draft and document.slug in live[document.folder]  # a translation's English too
-        for line, message in markdown_problems(document.body, document.body_line,
-                                               live_paths if is_live else all_paths, drafts=all_paths - live_paths):
-            found.append(Problem(document.source, line, message))
-        for line, href in http_links(document.body, document.body_line):
-            found.append(Problem(document.source, line, f'the link "{href}" {NOT_PRIVATE}', warning=True))
-        for name in WEB_FIELDS if english else ():
-            value = getattr(document.meta, name, None)
-            if isinstance(value, str) and value.startswith("http://"):
-                found.append(Problem(document.source, document.line_of(name), f"{name}: {value} {NOT_PRIVATE}",
-                                     warning=True))
-        if english:  # the measures of plain English are English ones
-            found += [Problem(document.source, line, message, warning=True)
-                      for line, message in readability.problems(document.body, document.body_line)]
+@dataclass(frozen=True)
+class Targets:
+    """The pages a link may go to: those published, and those of every file, drafts too. A link
+    to a file with errors of its own is not wrong as well, so those files count."""
+
+    live: set[str]
+    every: set[str]
+    live_slugs: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, contents: Contents) -> Targets:
+        def paths(documents: dict[str, dict[str, Document]]) -> set[str]:
+            slugs = {folder: set(docs) | contents.unreadable.get(folder, set()) for folder, docs in documents.items()}
+            return site_paths(crime_types=slugs["crime-types"], areas=slugs["areas"],
+                              services=slugs["services"], pages=slugs["pages"])
+        live = contents.live()
+        return cls(paths(live), paths(contents.documents), {folder: set(docs) for folder, docs in live.items()})
+
+
+def problems(document: Document, targets: Targets) -> list[Problem]:
+    """Errors in the Markdown of a text (an English file or a translation, a draft too), checked
+    as the published site will have it; warnings for addresses that are not private and English
+    that is hard to read."""
+    english = not isinstance(document.meta, Translation)
+    # A translation is live when its English is.
+    is_live = not document.meta.draft and document.slug in targets.live_slugs[document.folder]
+    found = [Problem(document.source, line, message)
+             for line, message in markdown_problems(document.body, document.body_line,
+                                                    targets.live if is_live else targets.every,
+                                                    drafts=targets.every - targets.live)]
+    for line, href in http_links(document.body, document.body_line):
+        found.append(Problem(document.source, line, f'the link "{href}" {NOT_PRIVATE}', warning=True))
+    for name in WEB_FIELDS if english else ():
+        value = getattr(document.meta, name, None)
+        if isinstance(value, str) and value.startswith("http://"):
+            found.append(Problem(document.source, document.line_of(name), f"{name}: {value} {NOT_PRIVATE}",
+                                 warning=True))
+    if english:  # the measures of plain English are English ones
+        found += [Problem(document.source, line, message, warning=True)
+                  for line, message in readability.problems(document.body, document.body_line)]
     return found
 
 
