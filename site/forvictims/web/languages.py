@@ -20,18 +20,21 @@ def page_language() -> str:
     return g.get("lang") or current_app.extensions["forvictims"].languages[0]
 
 
+def _marks(language: str) -> dict[str, str]:
+    """{"lang": "en", "dir": "ltr"} for words in `language`, when it is not the page's."""
+    if language == page_language():
+        return {}
+    return {"lang": language, "dir": Locale.parse(language).text_direction}
+
+
 def attributes_of(document: Document) -> dict[str, str]:
     """{"lang": "en", "dir": "ltr"} for an element holding `document`'s words, when they are not
-    in the page's language; nothing when they are."""
-    if document.language == page_language():
-        return {}
-    return {"lang": document.language, "dir": Locale.parse(document.language).text_direction}
+    in the page's language; nothing when they are (for macros that take attributes)."""
+    return _marks(document.language)
 
 
 def _attributes(language: str) -> Markup:
-    if language == page_language():
-        return Markup("")
-    return Markup(' lang="{}" dir="{}"').format(language, Locale.parse(language).text_direction)
+    return Markup("").join(Markup(' {}="{}"').format(name, value) for name, value in _marks(language).items())
 
 
 def _span(text: str, language: str) -> Markup:
