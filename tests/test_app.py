@@ -164,7 +164,7 @@ def test_a_misspelt_name_in_a_template_stops_the_page_instead_of_leaving_a_hole(
 # Words from the small content tree: titles, summaries, places, eligibility and texts.
 ENGLISH_WORDS = ["Domestic abuse", "When a partner or family member hurts or controls you.",
                  "Someone close to you hurts you.", "Sandwell", "West Bromwich", "Help in Sandwell.",
-                 "Test Helpline", "Free help, day or night.", "Anyone.", "What happens when you call.",
+                 "Test Helpline", "Test Charity", "Free help, day or night.", "Anyone.", "What happens when you call.",
                  *(f"Page {slug}" for slug in REQUIRED_PAGES), *(f"About {slug}." for slug in REQUIRED_PAGES)]
 
 
