@@ -34,6 +34,10 @@ related: []
 ## What it is
 
 Someone close to you hurts you. Read [staying safe online](/staying-safe-online/).
+
+## What you can do now
+
+- Talk to someone you trust.
 """
 
 AREA = """\
@@ -63,6 +67,12 @@ last_checked: {CHECKED}
 ---
 What happens when you call.
 """
+
+def crime_with(extra: str) -> str:
+    """CRIME with `extra` written where its text would end before "What you can do now" was
+    added (on line 11), so that the lines messages name stay where they were."""
+    return CRIME.replace("## What you can do now", extra.strip("\n") + "\n\n## What you can do now")
+
 
 SITE_WITH_POLISH = SITE.replace("  en: English\n", "  en: English\n  pl: Polski\n")
 

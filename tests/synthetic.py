@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import shutil
 from pathlib import Path
@@ -114,6 +115,20 @@ def write(destination: Path, areas: int) -> Path:
     for path in english_files(CONTENT / "services"):
         if re.search(r"^areas: (national|all)$", path.read_text(encoding="utf-8"), re.MULTILINE):
             shutil.copy(path, destination / "services" / path.name)
+    # The real areas' own services are left out: a link to one becomes its words alone.
+    kept = {path.stem for path in (destination / "services").glob("*.md")}
+    for path in (destination / folder / name for folder in ("crime-types", "pages", "services")
+                 for name in os.listdir(destination / folder)):
+        text = path.read_text(encoding="utf-8")
+        unlinked = re.sub(r"\[([^\]]+)\]\(/services/([a-z0-9-]+)/\)",
+                          lambda link: link[0] if link[2] in kept else link[1], text)
+        if unlinked != text:
+            path.write_text(unlinked, encoding="utf-8")
+    contacts = re.compile(r"^contacts: \[(.*)\]$", re.MULTILINE)
+    for path in (destination / "pages").glob("*.md"):  # the same for a page's first contacts
+        text = path.read_text(encoding="utf-8")
+        path.write_text(contacts.sub(lambda line: "contacts: [{}]".format(", ".join(
+            slug for slug in line[1].split(", ") if slug in kept)), text), encoding="utf-8")
 
     crime_types = [path.stem for path in english_files(CONTENT / "crime-types")]
     checked = (dt.date.today() - dt.timedelta(days=10)).isoformat()

@@ -60,7 +60,7 @@ def test_the_build_holds_exactly_the_expected_files(built_site, library):
 
 
 def test_every_crime_type_has_a_page_in_every_area(built_site, library):
-    assert len(library.crime_types) == 16 and len(library.areas) == 7
+    assert len(library.crime_types) == 17 and len(library.areas) == 7
     for area in library.areas:
         for crime in library.crime_types:
             assert (built_site / "en" / "area" / area / crime / "index.html").is_file()
@@ -226,15 +226,20 @@ def service_names_under(page: BeautifulSoup, heading: str) -> list[str]:
     return names
 
 
-def test_the_area_page_for_a_crime_lists_local_then_west_midlands_then_national(built_site):
+def test_the_area_page_for_a_crime_puts_who_to_contact_and_what_to_do_first(built_site):
     page = soup(built_site / "en" / "area" / "birmingham" / "domestic-abuse" / "index.html")
-    headings = [h2.get_text(strip=True) for h2 in page.find_all("h2", class_="govuk-heading-l")]
-    assert headings == ["In Birmingham", "Across the West Midlands", "National helplines", "Report it"]
-    assert service_names_under(page, "In Birmingham") == ["Birmingham and Solihull Women's Aid"]
-    # Within a group, the most focused services come first, services for any crime last.
-    national = service_names_under(page, "National helplines")
-    assert set(national[:2]) == {"National Domestic Abuse Helpline", "Men's Advice Line"}
-    assert national.index("Galop") < national.index("Childline") < national.index("Samaritans")
+    headings = [h2.get_text(strip=True) for h2 in page.main.find_all("h2")]
+    assert headings[:4] == ["Who to contact now", "What you can do now", "More support", "Report it"]
+    assert service_names_under(page, "Who to contact now")[:2] == [
+        "National Domestic Abuse Helpline", "Birmingham and Solihull Women's Aid"]
+    more = service_names_under(page, "More support")
+    # Services for one group come after those for anyone; a listening line not about crime last.
+    assert more.index("Victim Support Supportline") < more.index("Men's Advice Line")
+    assert more[-1] == "Samaritans"
+    # "What you can do now" is the crime type's own, on its page for every area.
+    crime = soup(built_site / "en" / "crime" / "domestic-abuse" / "index.html")
+    assert (page.find("h2", string="What you can do now").find_next("ul").get_text()
+            == crime.find("h2", string="What you can do now").find_next("ul").get_text())
 
 
 def test_opening_hours_read_as_people_say_them(built_site):
@@ -250,7 +255,7 @@ def test_opening_hours_read_as_people_say_them(built_site):
 def test_services_that_take_reports_are_listed_apart_from_support(built_site, library):
     page = soup(built_site / "en" / "area" / "coventry" / "fraud-and-scams" / "index.html")
     assert service_names_under(page, "Report it") == ["Report Fraud", "Crimestoppers"]
-    support = [name for heading in ("Across the West Midlands", "National helplines")
+    support = [name for heading in ("Who to contact now", "More support")
                for name in service_names_under(page, heading)]
     assert "Crimestoppers" not in support and "Victim Support Supportline" in support
     area_page = soup(built_site / "en" / "area" / "coventry" / "murder-and-manslaughter" / "index.html")
@@ -259,10 +264,13 @@ def test_services_that_take_reports_are_listed_apart_from_support(built_site, li
 
 # Numbers FACTS.md marks "check": each must carry a visible flag until confirmed on the provider's
 # own site. Remove a number from here only when its service file says where it was confirmed.
+# 01384 455411 (Dudley) was confirmed on the partnership's own page; 0808 169 9604 was dropped
+# as out of date. Numbers seen only on others' pages since (LOCAL-SERVICES.md §1, §4) join them.
 NUMBERS_TO_CHECK = [
     "0300 303 1977", "020 7008 0151", "020 7008 1500", "0808 802 0300", "0800 028 3550",
-    "0808 801 0327", "0800 138 1625", "0808 800 0028", "0808 169 9604", "01384 455411",
-    "08000 194 400",
+    "0808 801 0327", "0800 138 1625", "0808 800 0028", "08000 194 400",
+    "0808 500 2222", "0121 552 6448", "0121 776 7744", "0800 970 0370", "0800 035 5309",
+    "01902 421904", "0800 456 1226",
 ]
 
 

@@ -6,7 +6,7 @@ import pytest
 
 import synthetic
 from conftest import CONTENT
-from content_tree import CHECKED, CRIME, SERVICE, SITE_WITH_POLISH, write_tree
+from content_tree import CHECKED, CRIME, SERVICE, SITE_WITH_POLISH, crime_with, write_tree
 from forvictims.cli import main
 from forvictims.editors.checks.honesty import false_claims
 from forvictims.content.translation import source_version
@@ -47,7 +47,7 @@ WARNINGS = [
         id="service-facts-checked-long-ago",
     ),
     pytest.param(
-        {SERVICE_FILE: SERVICE.replace("---\nWhat", "verify: true\n---\nWhat")},
+        {SERVICE_FILE: SERVICE.replace("---\nWhat", "verify: true\nverify_reason: Seen only on a council page.\n---\nWhat")},
         "content/services/test-helpline.md:15: warning: verify: a number or fact here still needs "
         "confirming on the provider's own website: when it is confirmed, set verify: false and "
         "last_checked to the day you checked",
@@ -60,13 +60,13 @@ WARNINGS = [
         id="web-address-not-private",
     ),
     pytest.param(
-        {CRIME_FILE: CRIME + "\nSee [the charity](http://www.example.org.uk).\n"},
+        {CRIME_FILE: crime_with("See [the charity](http://www.example.org.uk).")},
         'content/crime-types/domestic-abuse.md:11: warning: the link "http://www.example.org.uk" '
         "starts http://, which others on the network can watch: use https:// if the site has it",
         id="link-not-private",
     ),
     pytest.param(
-        {CRIME_FILE: CRIME + "\n" + LONG_SENTENCE + "\n"},
+        {CRIME_FILE: crime_with(LONG_SENTENCE)},
         'content/crime-types/domestic-abuse.md:11: warning: this sentence has 35 words ("You can '
         'talk to us talk …"): aim for 25 or fewer, so split it into two or three shorter sentences',
         id="sentence-too-long",
@@ -126,7 +126,7 @@ def test_clean_content_passes_even_strict(tmp_path, monkeypatch, runner):
 
 def test_errors_and_warnings_are_listed_together_and_fail(tmp_path, monkeypatch, runner):
     write_tree(tmp_path, {
-        SERVICE_FILE: SERVICE.replace("0808 2000 247", "0121 49").replace("---\nWhat", "verify: true\n---\nWhat"),
+        SERVICE_FILE: SERVICE.replace("0808 2000 247", "0121 49").replace("---\nWhat", "verify: true\nverify_reason: Seen only on a council page.\n---\nWhat"),
         CRIME_FILE: CRIME.replace("related: []", "related: []\nreview_by: 2020-01-01"),
     })
     monkeypatch.chdir(tmp_path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from content_tree import AREA, CHECKED, CRIME, SERVICE, SITE, SITE_WITH_POLISH, write_tree
+from content_tree import AREA, CHECKED, CRIME, SERVICE, SITE, SITE_WITH_POLISH, crime_with, write_tree
 from forvictims.cli import main
 from forvictims.publish import build
 from forvictims.editors import load_library
@@ -30,7 +30,7 @@ def area(old: str, new: str) -> dict[str, str]:
 
 
 def crime_body(extra: str) -> dict[str, str]:
-    return {CRIME_FILE: CRIME + "\n" + extra + "\n"}
+    return {CRIME_FILE: crime_with(extra)}
 
 
 def polish(name: str, text: str) -> dict[str, str]:
@@ -55,8 +55,8 @@ BAD_INPUTS = [
         service("hours: 24/7", "hours: 24/7\nopening: always"),
         "content/services/test-helpline.md:11: opening: is not a field we know: check the spelling "
         "(the fields are: draft, name, organisation, summary, crime_types, areas, phones, hours, web, chat, "
-        "email, eligibility, minimum_age, maximum_age, languages, interpreters, attending, access, "
-        "source, last_checked, verify, reporting)",
+        "email, eligibility, only_for, first_contact, minimum_age, maximum_age, languages, interpreters, "
+        "attending, access, source, last_checked, verify, verify_reason, reporting)",
         id="unknown-field",
     ),
     pytest.param(
@@ -314,7 +314,7 @@ BAD_INPUTS = [
     ),
     pytest.param(
         polish("crime-types/domestic-abuse.pl.md", POLISH_CRIME.split("## Co")[0] + CRIME.split("---\n")[2]),
-        "content/crime-types/domestic-abuse.pl.md:8: 2 of the 2 sentences are as they are in "
+        "content/crime-types/domestic-abuse.pl.md:8: 3 of the 3 sentences are as they are in "
         "content/crime-types/domestic-abuse.md: translate them (or put back the line draft: true "
         "until the translation is done)",
         id="translation-still-in-english",
@@ -498,7 +498,7 @@ BAD_INPUTS = [
     pytest.param(
         polish("crime-types/domestic-abuse.pl.md", POLISH_CRIME.replace('translated_from: "0000abcd"\n', "")),
         'content/crime-types/domestic-abuse.pl.md:2: translated_from: is missing: add the line '
-        'translated_from: "02989d73" if this translates content/crime-types/domestic-abuse.md as '
+        'translated_from: "a1bf2de9" if this translates content/crime-types/domestic-abuse.md as '
         "it is now",
         id="translation-without-version",
     ),
@@ -611,7 +611,7 @@ def test_byte_order_mark_and_windows_line_endings_simply_work(tmp_path):
 @pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["windows", "old-mac"])
 def test_other_line_endings_keep_error_lines_where_the_editor_sees_them(tmp_path, ending):
     broken = {AREA_FILE: ("\ufeff" + AREA.replace("E08000028", "E080")).replace("\n", ending).encode("utf-8"),
-              CRIME_FILE: (CRIME + "\nRead [more](/nowhere/).\n").replace("\n", ending).encode("utf-8")}
+              CRIME_FILE: crime_with("Read [more](/nowhere/).").replace("\n", ending).encode("utf-8")}
     with pytest.raises(ContentError) as raised:
         load_library(write_tree(tmp_path, broken))
     assert [(Path(problem.path).name, problem.line) for problem in raised.value.problems] == [

@@ -22,7 +22,7 @@ def project(tmp_path, monkeypatch) -> Path:
     content = write_tree(tmp_path, {
         "site.yaml": SITE_WITH_POLISH,
         "services/test-helpline.md": SERVICE.replace(f"last_checked: {CHECKED}", "last_checked: 2020-01-31")
-                                            .replace("---\nWhat", "verify: true\n---\nWhat"),
+                                            .replace("---\nWhat", "verify: true\nverify_reason: Seen only on a council page.\n---\nWhat"),
         "crime-types/domestic-abuse.md": CRIME.replace("related: []", "related: []\nreview_by: 2099-01-01"),
     })
     library = load_library(content)

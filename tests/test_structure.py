@@ -10,6 +10,7 @@ import pytest
 from jinja2 import Environment, nodes
 
 from conftest import CONTENT
+from forvictims.content import ranking
 from forvictims.content.model import Service
 from forvictims.content.structure import RESERVED_PAGES, REQUIRED_PAGES
 from forvictims.content.validation import bounds, nested_model, union_tags
@@ -112,9 +113,7 @@ def services_by_reading_every_one(library, crime, area, reporting=False):
               if doc.meta.reporting is reporting
               and (crime is None or doc.meta.covers_crime(crime))
               and (area is None or doc.meta.covers_area(area))]
-    if crime is not None or reporting:
-        chosen.sort(key=lambda doc: float("inf") if doc.meta.crime_types == "all" else len(doc.meta.crime_types))
-    return chosen
+    return ranking.ranked(chosen, crime)
 
 
 def test_the_index_finds_what_reading_every_service_finds(library):

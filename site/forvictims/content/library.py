@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from . import translation
+from . import ranking, translation
 from .document import Document
 from .model import Area, CrimeType, Page, Service, Site, Translation
 from .problems import Problem
@@ -18,20 +18,24 @@ from .structure import site_paths
 
 @dataclass(frozen=True)
 class Support:
-    """Services for one crime type in one area, nearest first."""
+    """Services for one crime type in one area, in three groups by how near they are, each
+    group best first (see ranking.py)."""
 
     local: list[Document[Service]]
     regional: list[Document[Service]]
     national: list[Document[Service]]
+    crime: str | None = None
 
     def __iter__(self):
         return iter((*self.local, *self.regional, *self.national))
 
+    def ranked(self) -> list[Document[Service]]:
+        """Every service, best first, whatever its group."""
+        return ranking.ranked(self, self.crime)
 
-def focus(document: Document[Service]) -> float:
-    """How broad a service is: the number of crime types it is for (any crime is broadest)."""
-    crime_types = document.meta.crime_types
-    return float("inf") if crime_types == "all" else len(crime_types)
+    def contacts(self) -> list[Document[Service]]:
+        """The one to three services for "Who to contact now"."""
+        return ranking.contacts(self.ranked(), self.crime)
 
 
 class ServiceIndex:
@@ -39,9 +43,8 @@ class ServiceIndex:
     a page asks a dictionary instead of reading every service. It holds slugs, so one index
     serves the Library in every language.
 
-    Services that take reports rather than give support are kept apart (`reporting`). Lists for
-    one crime put the most focused services first: those for fewest crime types, then those for
-    any crime. Otherwise, and among equally focused services, the order is the services' own.
+    Services that take reports rather than give support are kept apart (`reporting`). Every
+    list is in the order of ranking.py, best first; equals keep the services' own order.
     """
 
     def __init__(self, services: Iterable[Document[Service]], crime_types: Iterable[str],
@@ -60,7 +63,7 @@ class ServiceIndex:
             self.areas_of[document.slug] = [area for area in areas if meta.covers_area(area)]
             if not meta.reporting:
                 self._file(document, crime=None)
-        for document in sorted(services, key=focus):  # stable: equally focused keep their order
+        for document in services:
             if document.meta.reporting:
                 self.reporting[None].append(document.slug)
             for crime in self.crime_types_of[document.slug]:
@@ -68,6 +71,11 @@ class ServiceIndex:
                     self.reporting[crime].append(document.slug)
                 else:
                     self._file(document, crime)
+        meta = {document.slug: document.meta for document in services}
+        for lists in (self.local, self.regional, self.national, self.reporting):
+            for key, slugs in lists.items():
+                crime = key[1] if isinstance(key, tuple) else key
+                slugs.sort(key=lambda slug: ranking.order(meta[slug], crime))
 
     def _file(self, document: Document[Service], crime: str | None) -> None:
         meta = document.meta
@@ -134,21 +142,20 @@ class Library:
         return [self.services[slug] for slug in slugs]
 
     def support(self, crime: str | None = None, area: str | None = None) -> Support:
-        """Support for `crime` (any crime if None) in `area` (any area if None).
+        """Support for `crime` (any crime if None) in `area` (any area if None), best first.
 
         Services that take reports rather than give support are left out (see `reporting`).
-        With a crime, the most focused services come first within each group: those for fewest
-        crime types, then those for any crime.
         """
         index = self.index
         return Support(
             local=self._services(index.local.get((area, crime), [])),
             regional=self._services(index.regional.get(crime, [])),
             national=self._services(index.national.get(crime, [])),
+            crime=crime,
         )
 
     def reporting(self, crime: str | None = None) -> list[Document[Service]]:
-        """Services that take reports of `crime` (of any crime if None), specialists first."""
+        """Services that take reports of `crime` (of any crime if None), best first."""
         return self._services(self.index.reporting.get(crime, []))
 
     def areas_of(self, service: Document[Service]) -> list[Document[Area]]:

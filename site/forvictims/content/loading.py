@@ -230,10 +230,16 @@ def gather(contents: Contents, warnings: Iterable[Problem] = (), drafts: bool = 
                                     if drafts or not doc.meta.draft})}
     return Library(
         site=contents.site,
-        crime_types=dict(sorted(shown["crime-types"].items(), key=lambda item: item[1].meta.title)),
+        crime_types=dict(sorted(shown["crime-types"].items(), key=_crime_type_order(contents.site))),
         areas=dict(sorted(shown["areas"].items(), key=lambda item: item[1].meta.title)),
         services=dict(sorted(shown["services"].items(), key=lambda item: item[1].meta.name.casefold())),
         pages=shown["pages"],
         translations=translations,
         warnings=tuple(warnings),
     )
+
+
+def _crime_type_order(site: Site | None):
+    """Sort key for crime types: the site's order (commonest needs first), then by title."""
+    first = {slug: position for position, slug in enumerate(site.crime_type_order if site else [])}
+    return lambda item: (first.get(item[0], len(first)), item[1].meta.title)

@@ -186,3 +186,25 @@ def _style_link(token: Token, internal: Callable[[str], str]) -> None:
     token.attrSet("class", CLASSES["link_open"])
     if external:
         token.attrSet("rel", "noopener noreferrer")
+
+
+def sections(body: str) -> list[tuple[str, int, int]]:
+    """(title, first line, end line) of each part of a body that starts with a ## heading, the
+    lines counted from 0 in the body and the end line not included."""
+    tokens = read(body)
+    starts = [(tokens[index + 1].content.strip(), token.map[0])
+              for index, token in enumerate(tokens)
+              if token.type == "heading_open" and token.tag == "h2" and token.map]
+    ends = [start for _, start in starts[1:]] + [len(body.splitlines())]
+    return [(title, start, end) for (title, start), end in zip(starts, ends)]
+
+
+def split_section(body: str, number: int) -> tuple[str, str] | None:
+    """(the text of part `number` of the body without its heading, the body without that part),
+    or None when the body has no such part (see sections())."""
+    found = sections(body)
+    if not 0 <= number < len(found):
+        return None
+    _, start, end = found[number]
+    lines = body.splitlines()
+    return "\n".join(lines[start + 1:end]).strip(), "\n".join(lines[:start] + lines[end:]).strip()

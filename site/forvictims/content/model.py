@@ -170,6 +170,9 @@ class Site(Model):
     exit_url: WebAddress
     """Where "Exit this page" goes: a neutral site that shows nothing about this one."""
     emergency: Emergency
+    crime_type_order: list[Slug] = []
+    """Crime types by file name, the commonest needs first: every list of crime types follows
+    it. Crime types left out come after, by title."""
 
     @model_validator(mode="after")
     def _english_first(self) -> "Site":
@@ -218,6 +221,9 @@ class Page(Content):
 
     title: Text
     summary: Text
+    contacts: Annotated[list[Slug], Field(max_length=3)] = []
+    """Up to three services, by file name, shown first on the page under "Who to contact now",
+    best first."""
     last_checked: CheckedDate | None = None
     review_by: dt.date | None = None
 
@@ -335,7 +341,7 @@ class Service(Content):
     summary: Text
     """One sentence: what it offers."""
     crime_types: CrimeTypes
-    """The crime types it helps with, by file name, or `all`."""
+    """The crime types it helps with, by file name, the one it is most for first; or `all`."""
     areas: ServiceAreas
     """`national`, `all` (every West Midlands area), or a list of areas by file name."""
     phones: list[Phone] = []
@@ -347,6 +353,15 @@ class Service(Content):
     email: Email | None = None
     eligibility: Text
     """Who it is for, in plain words (HSDS eligibility_description)."""
+    only_for: Text | None = None
+    """When it helps only a group narrower than most people affected by its crimes, who, in a
+    few words: "men", "LGBT+ people", "children and young people under 19". Pages then show it,
+    and list services for anyone before it. Leave out when anyone affected can get in touch (or,
+    like most domestic abuse services, it is for women)."""
+    first_contact: bool = True
+    """False for a service people turn to later rather than first, like restorative justice,
+    or one that is not about crime, like a listening line: it is never in "Who to contact now",
+    and comes after the others in lists."""
     minimum_age: Annotated[int, Field(ge=0, le=120)] | None = None
     maximum_age: Annotated[int, Field(ge=0, le=120)] | None = None
     languages: Annotated[list[Language], Field(min_length=1)] = ["en"]
@@ -362,7 +377,10 @@ class Service(Content):
     last_checked: CheckedDate
     """When these facts were last checked (HSDS assured_date)."""
     verify: bool = False
-    """True while a number still needs confirming on the provider's own website."""
+    """True while a number or fact still needs confirming on the provider's own website."""
+    verify_reason: Text | None = None
+    """Why it still needs confirming, like "The number is only on a council page from 2020,
+    not on the charity's own website". Needed while verify is true."""
     reporting: bool = False
     """True for services that take reports of crime rather than give support (like
     Crimestoppers): pages list them apart, under "Report it"."""
@@ -371,6 +389,11 @@ class Service(Content):
     def _reachable(self) -> "Service":
         if not (self.phones or self.web or self.chat or self.email):
             raise ValueError("has no way to get in touch: add phones, web, chat or email")
+        if self.verify and not self.verify_reason:
+            raise ValueError(
+                "verify is true but verify_reason is missing: add verify_reason: and say in a "
+                "sentence what still needs confirming and why, or set verify: false once it is "
+                "confirmed on the provider's own website")
         if self.minimum_age is not None and self.maximum_age is not None:
             if self.maximum_age < self.minimum_age:
                 raise ValueError("maximum_age is lower than minimum_age: check the ages")
@@ -398,7 +421,7 @@ TRANSLATABLE: dict[type[Model], tuple[str, ...]] = {
     CrimeType: ("title", "summary", "keywords"),
     Area: ("title",),
     Page: ("title", "summary"),
-    Service: ("name", "summary", "eligibility"),
+    Service: ("name", "summary", "eligibility", "only_for"),
 }
 """The words a translation may change. Facts (numbers, hours, areas) live only in English."""
 

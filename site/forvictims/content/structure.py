@@ -74,3 +74,8 @@ def site_paths(crime_types: Iterable[str], areas: Iterable[str], services: Itera
     paths |= {f"/services/{service}/" for service in services}
     paths |= {f"/{page}/" for page in pages}
     return paths
+
+
+WHAT_YOU_CAN_DO_NOW = "What you can do now"
+"""The part of every crime type's text (## What you can do now) shown near the top of its own
+page and of its page in every area."""

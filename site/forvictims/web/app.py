@@ -20,7 +20,7 @@ from ..content.library import Library
 from ..content.model import tel_href
 from ..content.problems import ContentError
 from . import formatting, security, views
-from .cards import CARDS, service_card
+from .cards import DRAWN, contact_card, service_card, service_row
 from .catalogues import CATALOGUES
 from .languages import in_its_language, in_source_language, language_of, page_language
 
@@ -56,7 +56,7 @@ class Preview:
             self.snapshot = snapshot
             try:
                 current_app.extensions["forvictims"] = self.load()
-                current_app.extensions.pop(CARDS, None)  # drawn from the content it replaces
+                current_app.extensions.pop(DRAWN, None)  # drawn from the content it replaces
                 self.error = None
             except ContentError as error:
                 self.error = error
@@ -98,13 +98,15 @@ def create_app(library: Library | None = None, preview: Preview | None = None,
     app.jinja_env.filters.update(
         tel=tel_href,
         opening_hours=formatting.opening_hours,
+        schedule=formatting.schedule,
         long_date=formatting.long_date,
         language_name=formatting.language_name,
         web_label=formatting.web_label,
         in_its_language=in_its_language,
         in_source_language=in_source_language,
     )
-    app.jinja_env.globals.update(language_of=language_of, service_card=service_card)
+    app.jinja_env.globals.update(language_of=language_of, service_card=service_card,
+                                 contact_card=contact_card, service_row=service_row)
 
     # Interface language: taken from the URL prefix, reset after every page (see PITFALLS.md).
     Babel(app, locale_selector=lambda: g.get("lang") or "en")

@@ -1,10 +1,13 @@
-"""Service cards, drawn once per service and language.
+"""Parts of pages drawn once per language: service cards, contacts, a crime type's text.
 
 The same card (a national helpline, a service for the whole West Midlands) shows on hundreds
-of pages; drawing it again for each would make every page cost more as the site grows.
+of pages, and a crime type's "What you can do now" on its page in every area; drawing them again
+for each page would make every page cost more as the site grows.
 """
 
 from __future__ import annotations
+
+from typing import Callable, TypeVar
 
 from flask import current_app
 from markupsafe import Markup
@@ -12,15 +15,36 @@ from markupsafe import Markup
 from ..content.document import Document
 from .languages import page_language
 
-CARDS = "forvictims.cards"
-"""Where the app keeps the cards it has drawn: cleared whenever its content is replaced."""
+DRAWN = "forvictims.drawn"
+"""Where the app keeps what it has drawn: cleared whenever its content is replaced."""
+
+T = TypeVar("T")
+
+
+def drawn(kind: str, document: Document, draw: Callable[[], T]) -> T:
+    """What `draw` gives for `document` in the page's language, drawn the first time only."""
+    found = current_app.extensions.setdefault(DRAWN, {})
+    key = (kind, page_language(), document.slug)
+    if key not in found:
+        found[key] = draw()
+    return found[key]
+
+
+def _macro(name: str, document: Document) -> Markup:
+    template = current_app.jinja_env.get_template("components/service.html")
+    return getattr(template.module, name)(document)
 
 
 def service_card(document: Document) -> Markup:
-    """The card for one service, in the page's language (components/service.html draws it)."""
-    cards = current_app.extensions.setdefault(CARDS, {})
-    key = (page_language(), document.slug)
-    if key not in cards:
-        template = current_app.jinja_env.get_template("components/service.html")
-        cards[key] = template.module.draw_service_card(document)
-    return cards[key]
+    """The card for one service in a list (components/service.html draws it)."""
+    return drawn("card", document, lambda: _macro("draw_service_card", document))
+
+
+def contact_card(document: Document) -> Markup:
+    """One service in "Who to contact now": its best way in, big (components/service.html)."""
+    return drawn("contact", document, lambda: _macro("draw_contact_card", document))
+
+
+def service_row(document: Document) -> Markup:
+    """One service in the directory of every helpline (components/service.html)."""
+    return drawn("row", document, lambda: _macro("draw_service_row", document))

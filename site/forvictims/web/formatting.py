@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from babel import Locale
 from babel.dates import format_date, format_time, get_day_names
@@ -54,6 +55,15 @@ def opening_hours(hours) -> list[str]:
           closes=clock(line.closes))
         for line in hours
     ]
+
+
+def schedule(hours) -> str | None:
+    """Opening hours for the browser to say "open now" or when it opens, as JSON:
+    [[first day, last day, opens, closes], …], Monday being 0. None for 24/7 or unknown hours."""
+    if hours is None or hours == "24/7":
+        return None
+    return json.dumps([[first, last, line.opens, line.closes]
+                       for line in hours for first, last in line.day_ranges()], separators=(",", ":"))
 
 
 def long_date(value: dt.date) -> str:

@@ -7,16 +7,18 @@ out: to know what is on a page, read its view.
 from __future__ import annotations
 
 import mimetypes
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from ..content import markdown
+from ..content import markdown, ranking
 from ..content.document import Document
 from ..content.library import Library
-from ..content.model import Area, Service
+from ..content.model import Area, CrimeType, Service
+from ..content.structure import WHAT_YOU_CAN_DO_NOW
+from .cards import drawn
 from .languages import attributes_of, language_of, page_language
 
 root = Blueprint("root", __name__)
@@ -52,22 +54,43 @@ def crumbs(*trail: tuple[str | Document, str]) -> list[dict]:
     return items
 
 
-def body(document: Document) -> Markup:
-    """A document's text as HTML for this page: links to the site's pages in this language, and
-    marked with its own language when it is not the page's (English where a translation is
-    missing)."""
+def body(document: Document, text: str | None = None) -> Markup:
+    """A document's text (or `text`, a part of it) as HTML for this page: links to the site's
+    pages in this language, and marked with its own language when it is not the page's
+    (English where a translation is missing)."""
     lang = page_language()
-    html = markdown.render(document.body, internal=lambda path: f"{request.script_root}/{lang}{path}")
+    html = markdown.render(document.body if text is None else text,
+                           internal=lambda path: f"{request.script_root}/{lang}{path}")
     attributes = language_of(document)
     return Markup("<div{}>{}</div>").format(attributes, html) if attributes else html
 
 
 @dataclass(frozen=True)
-class LocalServices:
-    """One area's own services, on the page of every helpline."""
+class CrimeText:
+    """A crime type's text in two: "What you can do now", shown near the top, and the rest."""
 
-    area: Document[Area]
-    services: list[Document[Service]]
+    now: Markup | None
+    rest: Markup
+
+
+def crime_text(crime: Document[CrimeType]) -> CrimeText:
+    """Drawn once per crime type and language: every area's page for a crime shows its "What
+    you can do now". A translation that lacks the part, or has parts that do not match the
+    English ones, shows the English part (marked as English) instead."""
+    return drawn("crime text", crime, lambda: _split(crime))
+
+
+def _split(crime: Document[CrimeType]) -> CrimeText:
+    english = current_app.extensions["forvictims"].crime_types[crime.slug]
+    titles = [title for title, _, _ in markdown.sections(english.body)]
+    if WHAT_YOU_CAN_DO_NOW not in titles:  # the checks say so; the page shows the whole text
+        return CrimeText(None, body(crime))
+    number = titles.index(WHAT_YOU_CAN_DO_NOW)
+    matches = len(markdown.sections(crime.body)) == len(titles)
+    now_from = crime if matches else english
+    now = markdown.split_section(now_from.body, number)[0]
+    rest = markdown.split_section(crime.body, number)[1] if matches else crime.body
+    return CrimeText(body(now_from, now), body(crime, rest))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -152,12 +175,16 @@ def crime_index():
 def crime(slug):
     content = library()
     crime = found(content.crime_types, slug)
+    # Every area's own services are on its page for this crime: here, those that help everywhere.
+    ranked = replace(content.support(crime=slug), local=[]).ranked()
+    contacts = ranking.contacts(ranked, slug)
     return render_template(
         "crime.html",
         crime=crime,
-        body=body(crime),
+        text=crime_text(crime),
         areas=content.areas.values(),
-        support=content.support(crime=slug),
+        contacts=contacts,
+        others=[document for document in ranked if document not in contacts],
         reporting=content.reporting(slug),
         related=content.related(crime),
         breadcrumbs=crumbs((_("What happened"), url_for("site.crime_index"))),
@@ -188,11 +215,15 @@ def area_crime(area_slug, crime_slug):
     content = library()
     area = found(content.areas, area_slug)
     crime = found(content.crime_types, crime_slug)
+    ranked = content.support(crime=crime_slug, area=area_slug).ranked()
+    contacts = ranking.contacts(ranked, crime_slug)
     return render_template(
         "area_crime.html",
         area=area,
         crime=crime,
-        support=content.support(crime=crime_slug, area=area_slug),
+        now=crime_text(crime).now,
+        contacts=contacts,
+        others=[document for document in ranked if document not in contacts],
         reporting=content.reporting(crime_slug),
         breadcrumbs=crumbs(
             (_("Where you live"), url_for("site.area_index")),
@@ -219,12 +250,13 @@ def service(slug):
 @site.get("/helplines/")
 def helplines():
     content = library()
-    everywhere = content.support()
+    everything = content.support().ranked()
     return render_template(
         "helplines.html",
-        national=everywhere.national,
-        regional=everywhere.regional,
-        local=[LocalServices(area, content.support(area=area.slug).local) for area in content.areas.values()],
+        by_crime=[(crime, [document for document in content.support(crime=crime.slug).ranked()
+                           if document.meta.crime_types != "all"])
+                  for crime in content.crime_types.values()],
+        any_crime=[document for document in everything if document.meta.crime_types == "all"],
         reporting=content.reporting(),
         breadcrumbs=crumbs(),
     )
@@ -232,8 +264,10 @@ def helplines():
 
 @site.get("/<slug>/")
 def page(slug):
-    page = found(library().pages, slug)
-    return render_template("page.html", page=page, body=body(page), breadcrumbs=crumbs())
+    content = library()
+    page = found(content.pages, slug)
+    return render_template("page.html", page=page, body=body(page), breadcrumbs=crumbs(),
+                           contacts=[content.services[slug] for slug in page.meta.contacts])
 
 
 def all_urls(library) -> list[tuple[str, dict]]:

@@ -21,6 +21,7 @@ EVERYWHERE = {"crime_types": ("all",), "areas": ("all", "national")}
 REFERENCES = {
     "services": {"crime_types": "crime-types", "areas": "areas"},
     "crime-types": {"related": "crime-types"},
+    "pages": {"contacts": "services"},
 }
 
 
@@ -37,7 +38,24 @@ def problems(contents: Contents) -> list[Problem]:
                     found += [problem for index, slug in enumerate(slugs)
                               if (problem := _reference(document, (name, index), slug, contents,
                                                         live[target], target))]
-    return found + _required_pages(contents, live)
+    return found + _required_pages(contents, live) + _crime_type_order(contents, live)
+
+
+def _crime_type_order(contents: Contents, live: dict[str, dict[str, Document]]) -> list[Problem]:
+    """Each crime type in site.yaml's crime_type_order must exist, once."""
+    if contents.site is None:
+        return []
+    everything, found, seen = contents.documents["crime-types"], [], set()
+    for index, slug in enumerate(contents.site.crime_type_order):
+        where = contents.site_source, contents.site_line("crime_type_order", index)
+        if slug in seen:
+            found.append(Problem(*where, f'crime_type_order: "{slug}" is listed twice: remove one'))
+        elif slug not in everything and slug not in contents.unreadable.get("crime-types", ()):
+            close = closest(slug, everything)
+            hint = f'did you mean "{close}"?' if close else "check the file names in content/crime-types"
+            found.append(Problem(*where, f'crime_type_order: there is no crime type called "{slug}": {hint}'))
+        seen.add(slug)
+    return found
 
 
 def _reference(document: Document, loc: tuple[Any, ...], slug: str, contents: Contents,

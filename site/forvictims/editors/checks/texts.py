@@ -15,7 +15,7 @@ from ...content.document import Document
 from ...content.loading import Contents
 from ...content.model import Translation
 from ...content.problems import Problem
-from ...content.structure import site_paths
+from ...content.structure import WHAT_YOU_CAN_DO_NOW, site_paths
 from .. import readability
 
 WEB_FIELDS = ("web", "chat", "source", "council")
@@ -62,6 +62,12 @@ def problems(document: Document, targets: Targets) -> list[Problem]:
         if isinstance(value, str) and value.startswith("http://"):
             found.append(Problem(document.source, document.line_of(name), f"{name}: {value} {NOT_PRIVATE}",
                                  warning=True))
+    if english and document.folder == "crime-types" and not any(
+            title == WHAT_YOU_CAN_DO_NOW for title, _, _ in markdown.sections(document.body)):
+        found.append(Problem(document.source, document.body_line, (
+            f'has no part called "## {WHAT_YOU_CAN_DO_NOW}": add one, with the first things '
+            "someone can do, in a short list. It shows near the top of this crime type's page "
+            "and of its page for every area")))
     if english:  # the measures of plain English are English ones
         found += [Problem(document.source, line, message, warning=True)
                   for line, message in readability.problems(document.body, document.body_line)]
