@@ -11,7 +11,7 @@ from werkzeug.serving import make_server
 from . import publish
 from .content.problems import ContentError, display_path, plural
 from .content.structure import KINDS
-from .editors import report, scaffold
+from .editors import coverage, report, scaffold
 from .editors.inspection import inspect, require_folder
 from .preview import preview_app
 
@@ -135,6 +135,10 @@ def report_command(content: Path, html_path: Path) -> None:
     click.echo()
     for line in report.summary(rows, languages):
         click.echo(line)
+    cells = coverage.cells(library)
+    click.echo()
+    click.echo(coverage.table(cells))
+    click.echo(coverage.summary(cells))
     try:
         html_path.parent.mkdir(parents=True, exist_ok=True)
         html_path.write_text(report.html(rows, library, today), encoding="utf-8")

@@ -19,6 +19,7 @@ from ..content.model import Service, english_name
 from ..content.problems import plural
 from ..content.structure import FOLDERS
 from ..content.translation import source_version
+from . import coverage
 from .checks.reviews import review_due
 
 # How a translation stands, worst first.
@@ -141,7 +142,9 @@ def html(found: list[Row], library: Library, today: dt.date) -> str:
     environment = Environment(loader=PackageLoader("forvictims.editors"), autoescape=select_autoescape(),
                               trim_blocks=True, lstrip_blocks=True)
     languages = library.languages[1:]
+    cells = coverage.cells(library)
     return environment.get_template("report.html").render(
         rows=sorted(found, key=urgency), languages=languages, language_name=english_name,
         summary=summary(found, languages), today=today, site=library.site, meanings=MEANINGS,
+        coverage=coverage.rows(cells), coverage_summary=coverage.summary(cells), coverage_label=coverage.label,
     )
