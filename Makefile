@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ASSETS := site/assets
 
-.PHONY: site serve test bench bench-scale assets translations chromium clean
+.PHONY: site serve view test bench bench-scale journeys assets translations chromium clean
 
 ## site: set up Python, check the content and build the static site into build/
 site: $(VENV)/.installed
@@ -14,6 +14,12 @@ site: $(VENV)/.installed
 ## serve: preview the site on http://127.0.0.1:8000/en/ while editing content
 serve: $(VENV)/.installed
 	$(BIN)/forvictims serve
+
+## view: build the site, then serve build/ as a static host would, on http://127.0.0.1:8080/
+## (opening build/index.html as a file gives a page without its styles, and links that go nowhere)
+view: site
+	@echo "The built site is at http://127.0.0.1:8080/ (press Ctrl+C to stop)."
+	$(BIN)/python -m http.server 8080 --bind 127.0.0.1 --directory build
 
 ## test: install what the tests need (Chromium included) and run them all
 test: $(VENV)/.installed-test $(ASSETS)/node_modules/.installed chromium
@@ -56,6 +62,10 @@ translations: $(VENV)/.installed
 ## bench: print the number of pages, the build and check times, and the heaviest first load (gzipped)
 bench: $(VENV)/.installed
 	$(BIN)/python tests/bench.py
+
+## journeys: print how far down the first number to call is on five visitors' journeys, on a 360 x 740 phone
+journeys: $(VENV)/.installed-test chromium
+	$(BIN)/python tests/journeys.py
 
 ## bench-scale: print build time, pages a second and peak memory for synthetic sites of 7, 100 and 300 areas
 bench-scale: $(VENV)/.installed

@@ -80,7 +80,7 @@ WARNINGS = [
     pytest.param(
         {"site.yaml": SITE_WITH_POLISH},
         "content/site.yaml:5: warning: languages.pl: 13 of 13 files have no Polish translation "
-        "yet, so those pages show in English: forvictims report lists them",
+        "yet, so those pages show in English: .venv/bin/forvictims report lists them",
         id="translations-missing",
     ),
 ]

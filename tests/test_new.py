@@ -10,6 +10,7 @@ import pytest
 from content_tree import SITE_WITH_POLISH, write_tree
 from forvictims.preview import preview_app
 from forvictims.cli import main
+from forvictims.content.problems import command
 from forvictims.content.translation import source_version
 from forvictims.content import structure
 from forvictims.editors import load_library
@@ -122,7 +123,7 @@ def test_a_new_translation_carries_the_words_and_the_version(project, runner):
      "Error: English is the language every page is written in first: choose the language to "
      "translate into, like --language pl"),
     (["page", "coping", "--language", "pl"],
-     "Error: --language is only for a translation, like: forvictims new translation "
+     "Error: --language is only for a translation, like: .venv/bin/forvictims new translation "
      "domestic-abuse --language pl"),
     (["translation", "domestic-abus", "--language", "pl"],
      "Error: There is no file called domestic-abus.md in content to translate: use the name of an "
@@ -209,3 +210,18 @@ def test_an_example_code_left_in_a_new_area_stops_it_going_live(project, runner)
     assert ("ons_code: E08000000 is the example code from forvictims new: write the area's real ONS code"
             in result.output)
     assert "council: https://example.org/ is the example address from forvictims new" in result.output
+
+
+def test_hints_name_the_command_as_it_can_be_typed(tmp_path, monkeypatch):
+    # After `make site` the command is .venv/bin/forvictims, not on the PATH: hints say so.
+    program = tmp_path / ".venv" / "bin" / "forvictims"
+    program.parent.mkdir(parents=True)
+    program.write_text("")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.argv", [str(program), "check"])
+    monkeypatch.setenv("PATH", "/usr/bin")
+    assert command("check") == ".venv/bin/forvictims check"
+    # With the environment activated, plain forvictims works, and that is what hints say.
+    program.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{program.parent}:/usr/bin")
+    assert command("report") == "forvictims report"

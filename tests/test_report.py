@@ -106,7 +106,7 @@ def test_report_on_broken_content_lists_the_problems(project, runner):
     result = runner.invoke(main, ["report"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "Error: Found 1 problem in the content. Fix them (forvictims check lists them too), then "
+        "Error: Found 1 problem in the content. Fix them (.venv/bin/forvictims check lists them too), then "
         "run the report again.",
         "content/areas/sandwell.md:1: the details at the top start with --- but never end: add a "
         "line with only --- after them",

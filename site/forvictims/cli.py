@@ -9,7 +9,7 @@ import click
 from werkzeug.serving import make_server
 
 from . import publish
-from .content.problems import ContentError, display_path, plural
+from .content.problems import ContentError, command, display_path, plural
 from .content.structure import KINDS
 from .editors import coverage, report, scaffold
 from .editors.inspection import inspect, require_folder
@@ -95,14 +95,14 @@ def new(content: Path, kind: str, name: str, language: str | None) -> None:
     """
     if language and kind != "translation":
         raise click.ClickException("--language is only for a translation, like: "
-                                   "forvictims new translation domestic-abuse --language pl")
+                                   f"{command('new translation domestic-abuse --language pl')}")
     path = scaffold.new_file(kind, name, content, language)
     click.echo(f"Wrote {display_path(path)}.")
     if kind == "translation":
-        click.echo("Open it, translate the words and the text, then run forvictims check.")
+        click.echo(f"Open it, translate the words and the text, then run {command('check')}.")
     else:
-        click.echo("Open it, write the real details where it says REPLACE THIS, then run forvictims check.")
-    click.echo("It is a draft: the preview (forvictims serve) shows it, the published site does not,"
+        click.echo(f"Open it, write the real details where it says REPLACE THIS, then run {command('check')}.")
+    click.echo(f"It is a draft: the preview ({command('serve')}) shows it, the published site does not,"
                " until you delete the line draft: true.")
 
 
@@ -128,7 +128,7 @@ def report_command(content: Path, html_path: Path) -> None:
     library, problems = inspect(content, today, drafts=True)
     if library is None:
         raise ContentError([problem for problem in problems if not problem.warning],
-                           "Fix them (forvictims check lists them too), then run the report again.")
+                           f"Fix them ({command('check')} lists them too), then run the report again.")
     rows = report.rows(library, today)
     languages = library.languages[1:]
     click.echo(report.table(rows, languages))

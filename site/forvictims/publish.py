@@ -18,7 +18,7 @@ from flask import Flask
 from flask_frozen import Freezer, FrozenFlaskWarning
 
 from .content.library import Library
-from .content.problems import display_path, plural
+from .content.problems import command, display_path, plural
 from .editors.inspection import interface_folder, load_library
 from .web import security
 from .web.app import create_app
@@ -118,7 +118,7 @@ def _notes(library: Library, origin: str | None) -> tuple[str, ...]:
     notes = []
     if library.warnings:
         notes.append(f"{plural(len(library.warnings), 'warning')} about the content: "
-                     "run forvictims check to see what needs doing.")
+                     f"run {command('check')} to see what needs doing.")
     if not origin:
         notes.append(
             "sitemap.xml and robots.txt give page addresses without the site's domain, because "

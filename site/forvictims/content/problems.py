@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +15,19 @@ def display_path(path: Path) -> str:
     """The path as an editor would type it: relative to where they are, when that is short."""
     relative = os.path.relpath(path)
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def command(args: str) -> str:
+    """`forvictims ARGS` as someone can type it in this terminal: plain `forvictims` when that is
+    the program running now, otherwise its path from here (like .venv/bin/forvictims after
+    `make site`, which does not put it on the PATH)."""
+    program = Path(sys.argv[0])
+    if program.name == "forvictims":
+        found = shutil.which("forvictims")
+        if found and Path(found).resolve() == program.resolve():
+            return f"forvictims {args}"
+        return f"{display_path(program)} {args}"
+    return f".venv/bin/forvictims {args}"  # run some other way: the setup `make site` gives
 
 
 def plural(count: int, word: str) -> str:

@@ -12,7 +12,7 @@ from ...content import markdown
 from ...content.document import Document
 from ...content.loading import Contents
 from ...content.model import TRANSLATABLE, Area, Service, Site, Translation, english_name
-from ...content.problems import Problem
+from ...content.problems import Problem, command
 from ...content.translation import source_version
 
 # A sentence this long, word for word as in English, has not been translated.
@@ -89,7 +89,7 @@ def _missing(contents: Contents) -> list[Problem]:
             found.append(Problem(contents.site_source, contents.site_line("languages", language), (
                 f"languages.{language}: {total - done} of {total} files have no "
                 f"{english_name(language)} translation yet, so those pages show in English: "
-                "forvictims report lists them"), warning=True))
+                f"{command('report')} lists them"), warning=True))
     return found
 
 
