@@ -165,6 +165,21 @@ def test_every_internal_link_resolves(built_site, pages):
             assert file.is_file(), (name, target)
 
 
+# Numbers that no longer reach the service (FACTS.md, LOCAL-SERVICES.md): never on a page.
+OBSOLETE_NUMBERS = ["0845 30 30 900", "08457 90 90 90", "0808 802 9999", "0845 603 8570",
+                    "0845 603 8572", "0845 4500 355", "0808 169 9604"]
+
+
+def test_no_page_gives_a_number_that_no_longer_works(pages):
+    obsolete = {number.replace(" ", "") for number in OBSOLETE_NUMBERS}
+    for name, page in pages.items():
+        for text in page.stripped_strings:
+            digits = re.sub(r"\D", "", text)
+            assert not [number for number in obsolete if number in digits], (name, text)
+        links = {re.sub(r"^\+44", "0", link["href"].split(":", 1)[1]) for link in page.find_all("a", href=re.compile(r"^tel:"))}
+        assert not links & obsolete, (name, links & obsolete)
+
+
 def test_every_tel_link_is_a_valid_number(pages):
     for name, page in pages.items():
         for link in page.find_all("a", href=re.compile(r"^(tel|sms):")):

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from ..content import markdown, ranking
 from ..content.document import Document
 from ..content.library import Library
-from ..content.model import Area, CrimeType, Service
+from ..content.model import CrimeType
 from ..content.structure import WHAT_YOU_CAN_DO_NOW
 from .cards import drawn
 from .languages import attributes_of, language_of, page_language
