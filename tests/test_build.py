@@ -245,11 +245,11 @@ def test_the_area_page_for_a_crime_puts_who_to_contact_and_what_to_do_first(buil
     page = soup(built_site / "en" / "area" / "birmingham" / "domestic-abuse" / "index.html")
     headings = [h2.get_text(strip=True) for h2 in page.main.find_all("h2")]
     assert headings[:4] == ["Who to contact now", "What you can do now", "More support", "Report it"]
-    assert service_names_under(page, "Who to contact now")[:2] == [
-        "National Domestic Abuse Helpline", "Birmingham and Solihull Women's Aid"]
+    assert service_names_under(page, "Who to contact now") == [
+        "National Domestic Abuse Helpline", "Birmingham and Solihull Women's Aid", "Victim Support Supportline"]
     more = service_names_under(page, "More support")
     # Services for one group come after those for anyone; a listening line not about crime last.
-    assert more.index("Victim Support Supportline") < more.index("Men's Advice Line")
+    assert more.index("Revenge Porn Helpline") < more.index("Men's Advice Line")
     assert more[-1] == "Samaritans"
     # "What you can do now" is the crime type's own, on its page for every area.
     crime = soup(built_site / "en" / "crime" / "domestic-abuse" / "index.html")

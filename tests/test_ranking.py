@@ -68,9 +68,14 @@ def test_services_for_later_come_last_and_are_never_contacts():
     assert [doc.slug for doc in ranking.contacts(ranked, "stalking")] == ["now"]
 
 
-def test_contacts_are_at_most_three_and_stop_after_the_first_general_service():
+def test_contacts_are_the_best_fits_then_one_general_service():
     specialists = [service(f"s{n}") for n in range(4)]
     assert len(ranking.contacts(specialists, "stalking")) == 3
+    also = service("also", crime_types=["online-abuse", "stalking"], **FREE_ALWAYS)
     general = [service("g1", crime_types="all", **FREE_ALWAYS), service("g2", crime_types="all")]
-    ranked = ranking.ranked([specialists[0], *general], "stalking")
+    ranked = ranking.ranked([specialists[0], also, *general], "stalking")
+    # The service that only also helps with stalking is listed, but not in the box.
+    assert [doc.slug for doc in ranked] == ["s0", "also", "g1", "g2"]
     assert [doc.slug for doc in ranking.contacts(ranked, "stalking")] == ["s0", "g1"]
+    # With no specialist at all, the general services, best first.
+    assert [doc.slug for doc in ranking.contacts(ranking.ranked(general, "stalking"), "stalking")] == ["g1", "g2"]

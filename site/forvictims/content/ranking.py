@@ -22,8 +22,8 @@ a crime and may be frightened:
 6. **The most focused**: the fewest crime types.
 7. Otherwise the order of the services' names.
 
-"Who to contact now" shows the first three services to turn to first, with at most one
-general service (so a general line never pushes out a specialist). Services that take reports
+"Who to contact now" shows the best service and up to two more that fit the reader as well
+(rule 2), then, if there is room, the best service for any crime: one to three in all. Services that take reports
 rather than give support (Crimestoppers, Report Fraud) are never ranked with support: pages list
 them apart, under "Report it".
 """
@@ -75,11 +75,16 @@ def specialism(service: Service, crime: str | None) -> int:
     return 0 if service.crime_types[0] == crime else 1
 
 
+def fit(service: Service, crime: str | None) -> int:
+    """Rule 2 above: 0 to 2 for services for anyone (main crime type, also this one, any crime),
+    3 to 5 for services for one group, in the same order."""
+    return specialism(service, crime) + (3 if service.only_for else 0)
+
+
 def order(service: Service, crime: str | None = None) -> tuple:
     """The ranking above as a sort key: lower comes first."""
     near = nearness(service)
-    fit = specialism(service, crime) + (3 if service.only_for else 0)
-    return (not service.first_contact, fit, service.verify, reach(service),
+    return (not service.first_contact, fit(service, crime), service.verify, reach(service),
             -near if service.verify else near, focus(service))
 
 
@@ -90,12 +95,15 @@ def ranked(documents: Iterable[Document[Service]], crime: str | None = None) -> 
 
 def contacts(documents: list[Document[Service]], crime: str | None = None) -> list[Document[Service]]:
     """The one to three services for "Who to contact now", from a list ranked for `crime`: the
-    first services to turn to first, up to and including the first general one."""
-    chosen: list[Document[Service]] = []
-    for document in documents:
-        if len(chosen) == CONTACTS_AT_MOST or not document.meta.first_contact:
-            break
-        chosen.append(document)
-        if crime is not None and specialism(document.meta, crime) == 2:
-            break
+    best, and the others that fit as well as it does (so a specialist for this crime is not
+    followed by one that only also helps with it), then the best general service if there is
+    room. Never a service for later (`first_contact: false`)."""
+    ranked = [document for document in documents if document.meta.first_contact]
+    if not ranked:
+        return []
+    best = fit(ranked[0].meta, crime)
+    chosen = [document for document in ranked if fit(document.meta, crime) == best][:CONTACTS_AT_MOST]
+    general = next((document for document in ranked if fit(document.meta, crime) == 2), None)
+    if best < 2 and general is not None and len(chosen) < CONTACTS_AT_MOST:
+        chosen.append(general)
     return chosen
