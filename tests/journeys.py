@@ -1,7 +1,8 @@
 """Walk the five journeys of a frightened visitor on a small phone, and print what they meet.
 
 Run with `make journeys` (it builds the site first), or `python tests/journeys.py BUILD_FOLDER`
-to measure a site already built. For each journey, in Debian's Chromium at 360 × 740 pixels:
+to measure a site already built. For each journey, and the crime pages it passes through, in
+Debian's Chromium at 360 × 740 pixels:
 how far down the page the first helpline number is (px from the top, and in screens), whose it
 is, and whether "Exit this page" is still in view after scrolling to the bottom. Then the home
 page: how far down the first "What happened?" choice is, and where stalking is in that list.
@@ -29,6 +30,11 @@ JOURNEYS = [
     ("Child groomed online, Coventry", "/en/area/coventry/child-sexual-exploitation/"),
     ("Fake bank call, Solihull", "/en/area/solihull/fraud-and-scams/"),
     ("Support without the police", "/en/support-without-reporting/"),
+    # The same crimes' own pages, where the journeys pass on the way.
+    ("Crime page: stalking", "/en/crime/stalking-and-harassment/"),
+    ("Crime page: modern slavery", "/en/crime/modern-slavery/"),
+    ("Crime page: child sexual exploitation", "/en/crime/child-sexual-exploitation/"),
+    ("Crime page: fraud and scams", "/en/crime/fraud-and-scams/"),
 ]
 
 EMERGENCY = ("tel:999", "tel:101", "tel:18000", "tel:112")
