@@ -279,13 +279,13 @@ def test_services_that_take_reports_are_listed_apart_from_support(built_site, li
 
 # Numbers FACTS.md marks "check": each must carry a visible flag until confirmed on the provider's
 # own site. Remove a number from here only when its service file says where it was confirmed.
-# 01384 455411 (Dudley) was confirmed on the partnership's own page; 0808 169 9604 was dropped
-# as out of date. Numbers seen only on others' pages since (LOCAL-SERVICES.md §1, §4) join them.
+# 01384 455411 (Dudley) and 0800 456 1226 (Tell MAMA) were confirmed on the providers' own pages;
+# 0808 169 9604 was dropped as out of date. Numbers seen only on others' pages since (LOCAL-SERVICES.md §1, §4) join them.
 NUMBERS_TO_CHECK = [
     "0300 303 1977", "020 7008 0151", "020 7008 1500", "0808 802 0300", "0800 028 3550",
     "0808 801 0327", "0800 138 1625", "0808 800 0028", "08000 194 400",
     "0808 500 2222", "0121 552 6448", "0121 776 7744", "0800 970 0370", "0800 035 5309",
-    "01902 421904", "0800 456 1226",
+    "01902 421904",
 ]
 
 
