@@ -35,7 +35,13 @@ class Support:
 
     def contacts(self) -> list[Document[Service]]:
         """The one to three services for "Who to contact now"."""
-        return ranking.contacts(self.ranked(), self.crime)
+        return self.contacts_and_others()[0]
+
+    def contacts_and_others(self) -> tuple[list[Document[Service]], list[Document[Service]]]:
+        """"Who to contact now", then every other service, best first: what a crime's page lists."""
+        ranked = self.ranked()
+        contacts = ranking.contacts(ranked, self.crime)
+        return contacts, [document for document in ranked if document not in contacts]
 
 
 class ServiceIndex:

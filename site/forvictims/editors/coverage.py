@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content import ranking
 from ..content.library import Library
 
 GENERAL_IS_SPECIALIST = ("burglary-and-theft", "violence-and-assault")
@@ -37,19 +38,21 @@ class Cell:
 
 
 def cells(library: Library) -> list[Cell]:
-    """Every area × crime type, those with no specialist first, then the fewest local ones."""
+    """Every area × crime type (rows() orders them for reading)."""
     found = []
     for area in library.areas.values():
         for crime in library.crime_types.values():
             support = library.support(crime=crime.slug, area=area.slug)
             found.append(Cell(area.meta.title, crime.meta.title, area.slug, crime.slug,
-                              _specialists(support.local), _specialists(support.regional),
-                              _specialists(support.national)))
-    return sorted(found, key=lambda cell: (not cell.gap, cell.total > 0, cell.local + cell.regional, cell.total))
+                              _specialists(support.local, crime.slug),
+                              _specialists(support.regional, crime.slug),
+                              _specialists(support.national, crime.slug)))
+    return found
 
 
-def _specialists(documents) -> int:
-    return sum(document.meta.crime_types != "all" and document.meta.first_contact for document in documents)
+def _specialists(documents, crime: str) -> int:
+    return sum(ranking.specialism(document.meta, crime) < 2 and document.meta.first_contact
+               for document in documents)
 
 
 def summary(found: list[Cell]) -> str:

@@ -13,7 +13,7 @@ from flask import Blueprint, Response, abort, current_app, g, render_template, r
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from ..content import markdown, ranking
+from ..content import markdown
 from ..content.document import Document
 from ..content.library import Library
 from ..content.model import CrimeType
@@ -176,15 +176,14 @@ def crime(slug):
     content = library()
     crime = found(content.crime_types, slug)
     # Every area's own services are on its page for this crime: here, those that help everywhere.
-    ranked = replace(content.support(crime=slug), local=[]).ranked()
-    contacts = ranking.contacts(ranked, slug)
+    contacts, others = replace(content.support(crime=slug), local=[]).contacts_and_others()
     return render_template(
         "crime.html",
         crime=crime,
         text=crime_text(crime),
         areas=content.areas.values(),
         contacts=contacts,
-        others=[document for document in ranked if document not in contacts],
+        others=others,
         reporting=content.reporting(slug),
         related=content.related(crime),
         breadcrumbs=crumbs((_("What happened"), url_for("site.crime_index"))),
@@ -215,15 +214,14 @@ def area_crime(area_slug, crime_slug):
     content = library()
     area = found(content.areas, area_slug)
     crime = found(content.crime_types, crime_slug)
-    ranked = content.support(crime=crime_slug, area=area_slug).ranked()
-    contacts = ranking.contacts(ranked, crime_slug)
+    contacts, others = content.support(crime=crime_slug, area=area_slug).contacts_and_others()
     return render_template(
         "area_crime.html",
         area=area,
         crime=crime,
         now=crime_text(crime).now,
         contacts=contacts,
-        others=[document for document in ranked if document not in contacts],
+        others=others,
         reporting=content.reporting(crime_slug),
         breadcrumbs=crumbs(
             (_("Where you live"), url_for("site.area_index")),
