@@ -23,7 +23,8 @@ from forvictims.content.model import parse_phone, tel_href
 from forvictims.content.problems import ContentError
 
 ROOT = Path(__file__).resolve().parents[1]
-STATIC = {"static/forvictims.css", "static/forvictims.js", "static/favicon.svg", "static/favicon.ico"}
+STATIC = {"static/forvictims.css", "static/forvictims.js", "static/search.js", "static/favicon.svg",
+          "static/favicon.ico"}
 
 
 def published(folder: str) -> list[str]:
@@ -37,12 +38,13 @@ def expected_files() -> set[str]:
     themselves (not from the code that decides what to build)."""
     languages = yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))["languages"]
     crimes, areas = published("crime-types"), published("areas")
-    paths = ["", "crime/", "area/", "helplines/"]
+    paths = ["", "crime/", "area/", "helplines/", "search/"]
     paths += [f"crime/{crime}/" for crime in crimes] + [f"area/{area}/" for area in areas]
     paths += [f"area/{area}/{crime}/" for area in areas for crime in crimes]
     paths += [f"services/{service}/" for service in published("services")]
     paths += [f"{page}/" for page in published("pages")]
     pages = {"index.html", "404.html"} | {f"{lang}/{path}index.html" for lang in languages for path in paths}
+    pages |= {f"{lang}/search/index.json" for lang in languages}  # each language's search index
     return pages | STATIC | {"sitemap.xml", "robots.txt", "favicon.ico", "_headers", ".forvictims-build"}
 
 
@@ -56,7 +58,7 @@ def html_pages(folder: Path) -> list[Path]:
 
 def test_the_build_holds_exactly_the_expected_files(built_site, library):
     assert files_in(built_site) == expected_files()
-    assert len(expected_files()) == len(library.site_paths()) * len(library.languages) + 11
+    assert len(expected_files()) == (len(library.site_paths()) + 1) * len(library.languages) + 12
 
 
 def test_every_crime_type_has_a_page_in_every_area(built_site, library):
@@ -122,7 +124,7 @@ def test_every_asset_address_carries_a_fingerprint_of_the_file(pages, built_site
     # Browsers and CDNs keep CSS and JavaScript; a new fingerprint makes them fetch a changed file.
     for name, page in pages.items():
         assets = page.select("link[rel=stylesheet], link[rel=icon], script[src]")
-        assert len(assets) == 3, name
+        assert len(assets) == (4 if name.endswith("search/index.html") else 3), name
         for tag in assets:
             path, _, query = (tag.get("href") or tag.get("src")).partition("?")
             digest = hashlib.sha256((built_site / path.lstrip("/")).read_bytes()).hexdigest()[:10]
@@ -384,7 +386,7 @@ def test_build_command_says_how_many_pages_and_where(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 0, result.output
     assert re.fullmatch(
-        r"Built 20 pages \(29 files\) into build/ in \d+\.\d seconds\.\n"
+        r"Built 21 pages \(32 files\) into build/ in \d+\.\d seconds\.\n"
         r"Note: sitemap.xml and robots.txt give page addresses without the site's domain, because "
         r"base_url in content/site.yaml has none. Set it to the address the site is published at "
         r"before it goes live.\n",

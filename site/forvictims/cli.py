@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import click
@@ -12,8 +13,10 @@ from . import publish
 from .content.problems import ContentError, command, display_path, plural
 from .content.structure import KINDS
 from .editors import coverage, report, scaffold
-from .editors.inspection import inspect, require_folder
+from .editors.inspection import inspect, load_library, require_folder
 from .preview import preview_app
+from .web.app import create_app
+from .web.search import search_index
 
 content_option = click.option(
     "--content", default="content", show_default=True,
@@ -147,6 +150,40 @@ def report_command(content: Path, html_path: Path) -> None:
             f"Could not write {display_path(html_path)} ({error.strerror}): choose another place, "
             "like --html content-report.html") from None
     click.echo(f"The same report, as a web page: {display_path(html_path)}")
+
+
+@main.command(short_help="Show what a visitor would find for some words.")
+@content_option
+@click.argument("query")
+@click.option("--lang", "language", default="en", show_default=True,
+              help="The language to search in, by its code in content/site.yaml.")
+@click.option("--limit", default=10, show_default=True, help="How many results to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def search(content: Path, query: str, language: str, limit: int, as_json: bool) -> None:
+    """Search the site as a visitor would, and print the best results: title, address and
+    score. The site's search page ranks the same pages in the same order.
+
+    Put the words in quotes: forvictims search "my ex keeps messaging me"
+    """
+    library = load_library(content)
+    if language not in library.languages:
+        raise click.ClickException(
+            f'The site has no language "{language}": it has {", ".join(library.languages)}')
+    app = create_app(library=library)
+    with app.test_request_context(f"/{language}/search/"):
+        results = search_index(library.in_language(language), language).search(query, limit)
+    if as_json:
+        click.echo(json.dumps([{"title": result.title, "url": f"/{language}{result.path}",
+                                "score": round(result.score, 3)} for result in results],
+                              ensure_ascii=False, indent=2))
+        return
+    if not results:
+        click.echo(f'Nothing on the site matches "{query}". Add words people use to '
+                   f"content/search-words.yaml, or to a crime type's keywords.")
+        return
+    width = max(len(f"/{language}{result.path}") for result in results)
+    for number, result in enumerate(results, 1):
+        click.echo(f"{number:>2}. {f'/{language}{result.path}':<{width}}  {result.score:6.2f}  {result.title}")
 
 
 @main.command()

@@ -13,6 +13,7 @@ from . import ranking, translation
 from .document import Document
 from .model import Area, CrimeType, Page, Service, Site, Translation
 from .problems import Problem
+from .search_words import SearchWord
 from .structure import site_paths
 
 
@@ -106,6 +107,8 @@ class Library:
     pages: dict[str, Document[Page]]
     translations: dict[tuple[str, str], dict[str, Document[Translation]]] = field(default_factory=dict)
     """(folder, slug) → language → the translation of that English file."""
+    search_words: dict[str, tuple[SearchWord, ...]] = field(default_factory=dict)
+    """Language → the words people type that should find pages (see search_words.py)."""
     warnings: tuple[Problem, ...] = ()
     """Things that do not stop a build but need doing soon (see editors/checks)."""
     index: ServiceIndex | None = field(default=None, repr=False, compare=False)

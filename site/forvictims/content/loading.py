@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import translation
+from . import search_words, translation
 from .document import FRONT_MATTER_LINE, Document
 from .frontmatter import FrontMatterError, load_yaml, locate, split
 from .library import Library
@@ -42,6 +42,8 @@ class Contents:
     unreadable: dict[str, set[str]]
     """Folder → slugs of English files whose own problems stopped them being read."""
     problems: tuple[Problem, ...]
+    search_words: dict[str, list[search_words.SearchWord]] = field(default_factory=dict)
+    """Language → the words people type that its search words file sends to pages."""
 
     def live(self) -> dict[str, dict[str, Document]]:
         """The English files that are published: the documents less the drafts."""
@@ -206,12 +208,33 @@ def read(content_dir: Path | str) -> Contents:
             problems += found
             if document is not None and slug in documents[kind.folder]:  # compared with its English
                 translations.setdefault((kind.folder, slug), {})[language] = document
+    words, found = read_search_words(content_dir, site)
     return Contents(
         folder=content_dir, site=site, site_source=display_path(content_dir / "site.yaml"),
         site_node=site_node, documents=documents,
         translations={key: dict(sorted(by_language.items())) for key, by_language in sorted(translations.items())},
-        unreadable=unreadable, problems=tuple(problems),
+        unreadable=unreadable, problems=tuple(problems + found), search_words=words,
     )
+
+
+def read_search_words(content_dir: Path, site: Site | None) -> tuple[dict[str, list], list[Problem]]:
+    """Each language's search words file (see search_words.py), and what is wrong with them."""
+    words, problems = {}, []
+    for language, path in search_words.files(content_dir).items():
+        if site is not None and language not in site.languages:
+            problems.append(Problem(display_path(path), 1, (
+                f'this file is for a language the site does not have ("{language}"): '
+                f"{other_languages(site)}. Add the language to languages in content/site.yaml, "
+                "or rename the file")))
+            continue
+        try:
+            text = read_text(path)
+        except FrontMatterError as error:
+            problems.append(Problem(display_path(path), error.line, error.message))
+            continue
+        words[language], found = search_words.read(path, text)
+        problems += found
+    return words, problems
 
 
 def read_one(content_dir: Path, folder: str, slug: str) -> tuple[Site | None, Document | None, list[Problem]]:
@@ -235,6 +258,7 @@ def gather(contents: Contents, warnings: Iterable[Problem] = (), drafts: bool = 
         services=dict(sorted(shown["services"].items(), key=lambda item: item[1].meta.name.casefold())),
         pages=shown["pages"],
         translations=translations,
+        search_words={language: tuple(words) for language, words in contents.search_words.items()},
         warnings=tuple(warnings),
     )
 

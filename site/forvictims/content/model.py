@@ -130,7 +130,20 @@ def _phone_number(value: str) -> str:
     return value
 
 
+_POSTCODE_DISTRICT = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
+
+
+def _postcode_district(value: str) -> str:
+    if not _POSTCODE_DISTRICT.match(value):
+        raise ValueError(
+            f'"{value}" is not a postcode district: write the first half of a postcode, in '
+            "capitals, like WS3 or B23"
+        )
+    return value
+
+
 Text = Annotated[str, AfterValidator(_text)]
+PostcodeDistrict = Annotated[str, AfterValidator(_postcode_district)]
 WebAddress = Annotated[str, AfterValidator(_web_address)]
 Email = Annotated[str, AfterValidator(_email)]
 Language = Annotated[str, AfterValidator(_language)]
@@ -210,6 +223,11 @@ class Area(Content):
     """The ONS code of the local authority, like E08000028."""
     places: Annotated[list[Text], Field(min_length=1)]
     """Towns and neighbourhoods people name when they say where they live."""
+    neighbourhoods: list[Text] = []
+    """More neighbourhoods and estates, for search only: not shown on the page."""
+    postcode_districts: list[PostcodeDistrict] = []
+    """The postcode districts wholly or partly in the area, like WS3, for search: a district
+    in two areas is listed in both."""
     council: WebAddress | None = None
     """The council's website."""
     last_checked: CheckedDate | None = None

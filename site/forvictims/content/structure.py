@@ -67,7 +67,7 @@ def site_paths(crime_types: Iterable[str], areas: Iterable[str], services: Itera
                pages: Iterable[str]) -> set[str]:
     """Every page path under a language prefix, like /crime/domestic-abuse/, for these slugs."""
     crime_types, areas = list(crime_types), list(areas)
-    paths = {"/", "/crime/", "/area/", "/helplines/"}
+    paths = {"/", "/crime/", "/area/", "/helplines/", "/search/"}
     paths |= {f"/crime/{crime}/" for crime in crime_types}
     paths |= {f"/area/{area}/" for area in areas}
     paths |= {f"/area/{area}/{crime}/" for area in areas for crime in crime_types}

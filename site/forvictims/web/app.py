@@ -22,6 +22,7 @@ from ..content.problems import ContentError
 from . import formatting, security, views
 from .cards import DRAWN, contact_card, service_card, service_row
 from .catalogues import CATALOGUES
+from .search import INDEXES
 from .languages import in_its_language, in_source_language, language_of, page_language
 
 
@@ -57,6 +58,7 @@ class Preview:
             try:
                 current_app.extensions["forvictims"] = self.load()
                 current_app.extensions.pop(DRAWN, None)  # drawn from the content it replaces
+                current_app.extensions.pop(INDEXES, None)
                 self.error = None
             except ContentError as error:
                 self.error = error
@@ -75,6 +77,7 @@ def create_app(library: Library | None = None, preview: Preview | None = None,
     """
     app = Flask(__name__)
     app.config["SITE_ORIGIN"] = None  # like https://www.example.org.uk, when known (sitemap.xml)
+    app.config["PREVIEW"] = preview is not None  # the search page answers ?q= in the preview only
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(catalogues)
     app.config["BABEL_DEFAULT_LOCALE"] = "en"
 

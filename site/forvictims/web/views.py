@@ -20,6 +20,9 @@ from ..content.model import CrimeType
 from ..content.structure import WHAT_YOU_CAN_DO_NOW
 from .cards import drawn
 from .languages import attributes_of, language_of, page_language
+from .search import digest, search_index
+
+RESULTS = 20  # most search results shown: the best come first
 
 root = Blueprint("root", __name__)
 site = Blueprint("site", __name__)
@@ -118,7 +121,7 @@ def sitemap():
     urls = [
         url_for(endpoint, **values)
         for endpoint, values in all_urls(library())
-        if endpoint.startswith("site.") or endpoint == "root.landing"
+        if (endpoint.startswith("site.") and endpoint != "site.search_data") or endpoint == "root.landing"
     ]
     site_url = current_app.config["SITE_ORIGIN"]
     return Response(
@@ -260,6 +263,29 @@ def helplines():
     )
 
 
+@site.get("/search/")
+def search():
+    content = library()
+    index = search_index(content, g.lang)
+    query = request.args.get("q", "").strip() if current_app.config["PREVIEW"] else ""
+    return render_template(
+        "search.html",
+        index_url=url_for("site.search_data", v=digest(index)),
+        query=query,
+        results=index.search(query, limit=RESULTS) if query else None,
+        crime_types=content.crime_types.values(),
+        areas=content.areas.values(),
+        services=content.services.values(),
+        breadcrumbs=crumbs(),
+    )
+
+
+@site.get("/search/index.json")
+def search_data():
+    # The whole index, the same bytes whatever anyone searches for: the words stay in the browser.
+    return Response(search_index(library(), g.lang).exported, mimetype="application/json")
+
+
 @site.get("/<slug>/")
 def page(slug):
     content = library()
@@ -276,5 +302,6 @@ def all_urls(library) -> list[tuple[str, dict]]:
     """
     adapter = current_app.url_map.bind("localhost")
     paths = ["/"] + [f"/{lang}{path}" for lang in library.languages for path in sorted(library.site_paths())]
+    paths += [f"/{lang}/search/index.json" for lang in library.languages]
     paths += ["/404.html", "/sitemap.xml", "/robots.txt", "/favicon.ico"]
     return [adapter.match(path) for path in paths]

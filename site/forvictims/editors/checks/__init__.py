@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ...content.loading import Contents
 from ...content.problems import Problem
-from . import honesty, references, reviews, texts, translations
+from . import honesty, references, reviews, search, texts, translations
 
 
 def problems(contents: Contents, today: dt.date, interface: Path) -> list[Problem]:
@@ -20,7 +20,7 @@ def problems(contents: Contents, today: dt.date, interface: Path) -> list[Proble
     english = [document for documents in contents.documents.values() for document in documents.values()]
     translated = [document for by_language in contents.translations.values() for document in by_language.values()]
     found = [*references.problems(contents), *translations.problems(contents, interface),
-             *reviews.problems(english, today)]
+             *reviews.problems(english, today), *search.problems(contents)]
     targets = texts.Targets.of(contents)
     for document in english + translated:  # one text after another: each is parsed once for all
         found += texts.problems(document, targets) + honesty.problems(document)

@@ -1,0 +1,345 @@
+"""One language's search index: built with Whoosh from the site's pages, queried with Whoosh,
+and exported whole for the browser, whose search (site/assets/src/search/) ranks the same
+pages in the same order. The only module that imports Whoosh.
+
+Ranking, for what a visitor types:
+1. Each word (analysis.py) is looked for in every field, stemmed, weighted by the field's
+   boost: a crime type's title and victims' own words for it count most, its text least.
+   Any word may match: a page that has some of the words still comes up, best first.
+2. A word that is on no page is taken as a typo for the closest words that are, within one
+   letter (two for words of eight letters or more) and with the same first letter. Those words
+   count as if typed, a little less.
+3. A word of four letters or more also finds the words it begins ("stalk" → "stalker"), which
+   count less again. Typos and beginnings are looked up in the words of every page as written
+   (the unstemmed "words" field), then scored like typed words.
+4. Scores are Whoosh's BM25F: a word counts for more when fewer pages have it, and in a short
+   field than in a long one.
+5. Places (an area's name, towns, neighbourhoods, postcode districts and nicknames) are matched
+   whole: one to three typed words, run together, must be the place's name, so "bank" does not
+   find Quarry Bank but "quarry bank" does. A place name of six letters or more is also found
+   with a typo, and of five or more from its beginning ("sutton" → Sutton Coldfield).
+6. A crime type and an area that both match strongly (in their titles or search words, not
+   just their text) bring up that crime's page in that area, scored as both together: it comes
+   first for "stalked in Bilston", and never appears for a query that names no place, so a
+   crime type's own page comes before its copies in each area.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Iterable
+
+from whoosh import fields as whoosh_fields
+from whoosh import query as whoosh_query
+from whoosh.analysis import Token, Tokenizer
+from whoosh.filedb.filestore import RamStorage
+from whoosh.scoring import BM25F
+
+from . import analysis
+from .documents import SearchDocument
+
+
+@dataclass(frozen=True)
+class Field:
+    boost: float
+    """How much a match here counts, against a match in other fields."""
+    B: float
+    """How much a long field lowers a match's score (BM25's b: 0 not at all, 1 in proportion)."""
+    stemmed: bool = True
+    whole: bool = False
+    """Each text is one term, its words run together: for place names."""
+    strong: bool = True
+    """A match here says what the page is about (and may join a crime type and an area)."""
+
+
+FIELDS = {
+    "title": Field(boost=3.0, B=0.5),
+    "name": Field(boost=2.5, B=0.5),  # a service's name and its organisation's
+    "keywords": Field(boost=3.0, B=0.3),  # victims' own words for what happened
+    "places": Field(boost=3.0, B=0.0, stemmed=False, whole=True),  # an area's places, whole
+    "summary": Field(boost=1.2, B=0.75),
+    "body": Field(boost=0.4, B=0.75, strong=False),
+    # Every word of the fields above as written: where typos and word beginnings are looked up.
+    # Never scored itself: the words it finds are scored in the fields above.
+    "words": Field(boost=0.0, B=0.0, stemmed=False, strong=False),
+}
+K1 = 1.2
+TYPO_BOOST = {1: 0.8, 2: 0.6}  # by how many letters the typed word is out
+PREFIX_BOOST = 0.4
+PREFIX_LENGTH = 4  # shortest typed word whose beginnings are looked for
+PREFIX_LIMIT = 10  # most words a beginning finds: those on the most pages
+PLACE_WORDS = 3  # most typed words that make one place name
+PLACE_TYPO_LENGTH = 6  # shortest place name found with a typo
+PLACE_PREFIX_LENGTH = 5  # shortest typed word that finds the place names it begins
+PAIR_SHARE = 0.5  # a crime type or area joins if it scores at least this share of the best
+PAIR_LIMIT = 2  # most crime types and most areas joined
+PAIR_PATH = "/area/{area}/{crime}/"
+PAIR_TITLE = "{crime}: support in {area}"
+
+
+def typo_distance(length: int) -> int:
+    """How many letters a word of `length` letters may be out and still match."""
+    return 2 if length >= 8 else 1 if length >= 4 else 0
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Letters to add, remove, change or swap with the next to turn `a` into `b` (optimal string
+    alignment), or limit + 1 when that is more than `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        previous, row = row, [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], before[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        before = previous
+    return min(row[len(b)], limit + 1)
+
+
+def rank_key(score: float, position: int) -> tuple[int, int]:
+    """Best first; scores equal to a millionth count as equal (sums in another order differ in
+    the last digits), and then the page that comes first in the site comes first."""
+    return -math.floor(score * 1e6 + 0.5), position
+
+
+@dataclass(frozen=True)
+class Result:
+    path: str
+    """Under the language prefix, like /crime/domestic-abuse/."""
+    title: str
+    summary: str
+    score: float
+
+
+def place(text: str, language: analysis.Language) -> str:
+    """A place name as one term: its words run together ("Sutton Coldfield" → "suttoncoldfield")."""
+    return "".join(analysis.words(text, language))
+
+
+class _Words(Tokenizer):
+    """Whoosh's tokenizer for a field: exactly analysis.words, stemmed or not."""
+
+    def __init__(self, language: analysis.Language, stemmed: bool, whole: bool = False):
+        self.language, self.stemmed, self.whole = language, stemmed, whole
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if self.whole:
+            found = [joined for line in value.split("\n") if (joined := place(line, self.language))]
+        elif self.stemmed:
+            found = analysis.terms(value, self.language)
+        else:
+            found = analysis.words(value, self.language)
+        for position, word in enumerate(found):
+            token.text, token.boost, token.stopped = word, 1.0, False
+            if positions:
+                token.pos = start_pos + position
+            yield token
+
+
+class SearchIndex:
+    """The pages of one language, indexed; `search` ranks them for what a visitor types."""
+
+    def __init__(self, documents: Iterable[SearchDocument], language: str,
+                 pair_title: str = PAIR_TITLE):
+        self.documents = list(documents)
+        self.language = analysis.language(language)
+        self.pair_title = pair_title
+        schema = whoosh_fields.Schema(**{
+            name: whoosh_fields.TEXT(analyzer=_Words(self.language, field.stemmed, field.whole), phrase=False)
+            for name, field in FIELDS.items()})
+        self._index = RamStorage().create_index(schema)
+        writer = self._index.writer()
+        for document in self.documents:
+            texts = {name: "\n".join(document.fields.get(name, ())) for name in FIELDS if name != "words"}
+            texts["words"] = "\n".join(text for name, text in texts.items() if name != "places")
+            writer.add_document(**{name: text for name, text in texts.items() if text})
+        writer.commit()
+        self._searcher = self._index.searcher(weighting=BM25F(
+            K1=K1, **{f"{name}_B": field.B for name, field in FIELDS.items()}))
+        reader = self._searcher.reader()
+        self._lexicon = {name: {term.decode("utf-8") for term in reader.lexicon(name)} for name in FIELDS}
+        self._sorted = {name: sorted(self._lexicon[name]) for name in ("words", "places")}
+        self._pages = {name: {term: reader.doc_frequency(name, term) for term in self._sorted[name]}
+                       for name in ("words", "places")}
+
+    # ------------------------------------------------------------------------------------------
+    # What a query looks for
+
+    def plan(self, text: str) -> dict[tuple[str, str], float]:
+        """(field, term) → boost: every term the words of `text` look for."""
+        wanted: dict[tuple[str, str], float] = {}
+
+        def want(name: str, term: str, boost: float) -> None:
+            wanted[name, term] = max(boost, wanted.get((name, term), 0.0))
+
+        def want_word(word: str, share: float) -> bool:
+            """Look for `word`, stemmed, in every field that has it; say if any has."""
+            stem, found = self.language.stem(word), False
+            for name, field in FIELDS.items():
+                if field.stemmed and field.boost and stem in self._lexicon[name]:
+                    want(name, stem, field.boost * share)
+                    found = True
+            return found
+
+        typed = analysis.query_words(text, self.language)
+        known = set()
+        for word in typed:
+            if want_word(word, 1.0) or word in self._lexicon["words"]:
+                known.add(word)
+            else:
+                for term, apart in self._near("words", word, typo_distance(len(word))):
+                    want_word(term, TYPO_BOOST[apart])
+            if len(word) >= PREFIX_LENGTH:
+                for term in self._beginning("words", word):
+                    want_word(term, PREFIX_BOOST)
+        boost = FIELDS["places"].boost
+        for size in range(1, PLACE_WORDS + 1):
+            for start in range(len(typed) - size + 1):
+                words = typed[start:start + size]
+                name = "".join(words)
+                if name in self._lexicon["places"]:
+                    want("places", name, boost)
+                    continue
+                if len(name) >= PLACE_TYPO_LENGTH and not known.issuperset(words):
+                    for term, apart in self._near("places", name, typo_distance(len(name))):
+                        want("places", term, boost * TYPO_BOOST[apart])
+                if size == 1 and len(name) >= PLACE_PREFIX_LENGTH:
+                    for term in self._beginning("places", name):
+                        want("places", term, boost * PREFIX_BOOST)
+        return wanted
+
+    def _near(self, field: str, word: str, limit: int) -> list[tuple[str, int]]:
+        """The terms of `field` closest to `word`, if any is within `limit` letters, with the
+        same first letter."""
+        if not limit:
+            return []
+        terms = self._sorted[field]
+        start = bisect.bisect_left(terms, word[0])
+        found: list[tuple[str, int]] = []
+        for term in terms[start:]:
+            if not term.startswith(word[0]):
+                break
+            apart = distance(word, term, limit)
+            if apart <= limit:
+                if found and apart < found[0][1]:
+                    found = []
+                if not found or apart == found[0][1]:
+                    found.append((term, apart))
+                    limit = apart
+        return found
+
+    def _beginning(self, field: str, word: str) -> list[str]:
+        """Terms of `field` that begin with `word` (not `word` itself), those on most pages first."""
+        terms, pages = self._sorted[field], self._pages[field]
+        found = []
+        for term in terms[bisect.bisect_left(terms, word):]:
+            if not term.startswith(word):
+                break
+            if term != word:
+                found.append(term)
+        return sorted(found, key=lambda term: (-pages[term], term))[:PREFIX_LIMIT]
+
+    # ------------------------------------------------------------------------------------------
+    # Ranking
+
+    def _scores(self, wanted: dict[tuple[str, str], float]) -> dict[int, float]:
+        """Document number → Whoosh's score, for the documents any wanted term matches."""
+        if not wanted:
+            return {}
+        query = whoosh_query.Or([whoosh_query.Term(name, term, boost=boost)
+                                 for (name, term), boost in wanted.items()])
+        return {hit.docnum: hit.score for hit in self._searcher.search(query, limit=None)}
+
+    def search(self, text: str, limit: int | None = None) -> list[Result]:
+        """The pages for what a visitor typed, best first."""
+        wanted = self.plan(text)
+        scores = self._scores(wanted)
+        strong = self._scores({key: boost for key, boost in wanted.items() if FIELDS[key[0]].strong})
+        ranked = [(rank_key(score, number), self._result(self.documents[number], score))
+                  for number, score in scores.items()]
+        ranked += [(rank_key(score, len(self.documents) + position), result)
+                   for position, (score, result) in enumerate(self._pairs(scores, strong))]
+        return [result for _, result in sorted(ranked, key=lambda item: item[0])][:limit]
+
+    def _pairs(self, scores: dict[int, float], strong: dict[int, float]) -> list[tuple[float, Result]]:
+        """A crime's page in an area, for each crime type and area that match strongly."""
+        crimes, areas = (self._best(strong, kind) for kind in ("crime", "area"))
+        pairs = []
+        for crime in crimes:
+            for area in areas:
+                one, other = self.documents[crime], self.documents[area]
+                score = scores[crime] + scores[area]
+                pairs.append((score, Result(
+                    PAIR_PATH.format(area=other.slug, crime=one.slug),
+                    self.pair_title.format(crime=one.title, area=other.title), one.summary, score)))
+        return pairs
+
+    def _best(self, strong: dict[int, float], kind: str) -> list[int]:
+        matches = sorted((rank_key(score, number), number) for number, score in strong.items()
+                         if self.documents[number].kind == kind)
+        if not matches:
+            return []
+        best = strong[matches[0][1]]
+        return [number for _, number in matches[:PAIR_LIMIT] if strong[number] >= PAIR_SHARE * best]
+
+    @staticmethod
+    def _result(document: SearchDocument, score: float) -> Result:
+        return Result(document.path, document.title, document.summary, score)
+
+    # ------------------------------------------------------------------------------------------
+    # For the browser
+
+    @cached_property
+    def exported(self) -> bytes:
+        """The whole index as JSON for the browser: the same terms, lengths and settings Whoosh
+        scores with, so the browser's BM25F gives the same scores."""
+        reader = self._searcher.reader()
+        count = reader.doc_count_all()
+        fields = {}
+        for name, field in FIELDS.items():
+            if not field.boost:  # looked up, never scored: each word and how many pages have it
+                fields[name] = {"boost": 0, "pages": {term: self._pages[name][term] for term in self._sorted[name]}}
+                continue
+            postings = {}
+            for term in sorted(self._lexicon[name]):
+                flat = []
+                for number, weight in reader.postings(name, term.encode("utf-8")).items_as("weight"):
+                    flat += [number, int(weight) if weight == int(weight) else weight]
+                postings[term] = flat
+            fields[name] = {
+                "boost": field.boost, "B": field.B, "stemmed": field.stemmed, "strong": field.strong,
+                "whole": field.whole,
+                "average": self._searcher.avg_field_length(name, 0),
+                "lengths": [reader.doc_field_length(number, name, 0) for number in range(count)],
+                "postings": postings,
+            }
+        data: dict[str, Any] = {
+            "language": self.language.code,
+            "stemmer": self.language.stemmer,
+            "stopWords": sorted(self.language.stop_words),
+            "K1": K1,
+            "typoBoost": TYPO_BOOST,
+            "prefix": {"boost": PREFIX_BOOST, "length": PREFIX_LENGTH, "limit": PREFIX_LIMIT},
+            "places": {"words": PLACE_WORDS, "typoLength": PLACE_TYPO_LENGTH,
+                       "prefixLength": PLACE_PREFIX_LENGTH},
+            "pair": {"share": PAIR_SHARE, "limit": PAIR_LIMIT, "path": PAIR_PATH, "title": self.pair_title},
+            "documents": [[document.path, document.kind, document.slug, document.title, document.summary]
+                          for document in self.documents],
+            "fields": fields,
+        }
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -1,0 +1,34 @@
+"""Each language's search index, built once from the content the site serves (again in the
+preview whenever the content changes), with the titles the site gives its pages."""
+
+from __future__ import annotations
+
+import hashlib
+
+from flask import current_app
+from flask_babel import gettext as _
+
+from ..content.library import Library
+from ..search.documents import SearchDocument, documents
+from ..search.index import SearchIndex
+
+INDEXES = "forvictims.search"
+
+
+def search_index(library: Library, language: str) -> SearchIndex:
+    """The index of `library` (already in `language`), kept until the content changes."""
+    indexes = current_app.extensions.setdefault(INDEXES, {})
+    if language not in indexes:
+        helplines = SearchDocument(
+            "/helplines/", "page", "helplines", _("Helplines and services"),
+            _("Every helpline and service on one page, ready to print."),
+            {"title": [_("Helplines and services")], "keywords": [_("phone numbers")]})
+        indexes[language] = SearchIndex(
+            [*documents(library, language), helplines], language,
+            pair_title=_("%(crime)s: support in %(area)s", crime="{crime}", area="{area}"))
+    return indexes[language]
+
+
+def digest(index: SearchIndex) -> str:
+    """Changes whenever the index does, so a browser never keeps an old one."""
+    return hashlib.sha256(index.exported).hexdigest()[:10]
