@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ASSETS := site/assets
 
-.PHONY: site serve view test bench bench-scale journeys assets translations chromium clean
+.PHONY: site serve view test bench bench-scale bench-search journeys assets translations chromium clean
 
 ## site: set up Python, check the content and build the static site into build/
 site: $(VENV)/.installed
@@ -66,6 +66,11 @@ bench: $(VENV)/.installed
 ## journeys: print how far down the first number to call is on five visitors' journeys, on a 360 x 740 phone
 journeys: $(VENV)/.installed-test chromium
 	$(BIN)/python tests/journeys.py
+
+## bench-search: print our search's index size, bytes for a first search, query time and hit rate beside Pagefind's
+bench-search: $(VENV)/.installed-test chromium
+	$(BIN)/pip install --quiet --disable-pip-version-check 'pagefind[extended]==1.5.2'
+	$(BIN)/python tests/search_bench.py
 
 ## bench-scale: print build time, pages a second and peak memory for synthetic sites of 7, 100 and 300 areas
 bench-scale: $(VENV)/.installed

@@ -26,6 +26,7 @@ PAGE_TYPES = {
     "service being checked": "/en/services/victim-support-west-midlands/",
     "helplines": "/en/helplines/",
     "general page": "/en/staying-safe-online/",
+    "search": "/en/search/",
     "not found": "/404.html",
 }
 

@@ -6,19 +6,23 @@ Ranking, for what a visitor types:
 1. Each word (analysis.py) is looked for in every field, stemmed, weighted by the field's
    boost: a crime type's title and victims' own words for it count most, its text least.
    Any word may match: a page that has some of the words still comes up, best first.
-2. A word that is on no page is taken as a typo for the closest words that are, within one
-   letter (two for words of eight letters or more) and with the same first letter. Those words
-   count as if typed, a little less.
+2. A word that no page has as it is written is taken as a typo for the closest words that
+   pages have, within one letter (two for words of eight letters or more) and with the same
+   first letter: those words count as if typed, a little less. (Stemming alone would take
+   "trafficing" for "traffic".)
 3. A word of four letters or more also finds the words it begins ("stalk" → "stalker"), which
    count less again. Typos and beginnings are looked up in the words of every page as written
    (the unstemmed "words" field), then scored like typed words.
 4. Scores are Whoosh's BM25F: a word counts for more when fewer pages have it, and in a short
    field than in a long one.
-5. Places (an area's name, towns, neighbourhoods, postcode districts and nicknames) are matched
+5. Two to four typed words in a row that are, stemmed, a title, a name or one of victims'
+   phrases for a page count again as the phrase ("sexual assault", "he won't leave me alone").
+6. Places (an area's name, towns, neighbourhoods, postcode districts and nicknames) are matched
    whole: one to three typed words, run together, must be the place's name, so "bank" does not
-   find Quarry Bank but "quarry bank" does. A place name of six letters or more is also found
+   find Quarry Bank but "quarry bank" does, and then "bank" is not also taken as a word about
+   what happened. A place name of six letters or more is also found
    with a typo, and of five or more from its beginning ("sutton" → Sutton Coldfield).
-6. A crime type and an area that both match strongly (in their titles or search words, not
+7. A crime type and an area that both match strongly (in their titles or search words, not
    just their text) bring up that crime's page in that area, scored as both together: it comes
    first for "stalked in Bilston", and never appears for a query that names no place, so a
    crime type's own page comes before its copies in each area.
@@ -50,17 +54,21 @@ class Field:
     B: float
     """How much a long field lowers a match's score (BM25's b: 0 not at all, 1 in proportion)."""
     stemmed: bool = True
-    whole: bool = False
-    """Each text is one term, its words run together: for place names."""
+    whole: int = 0
+    """If not 0, each line is one term, its words run together, when it has at least this many
+    words: for place names and phrases."""
     strong: bool = True
     """A match here says what the page is about (and may join a crime type and an area)."""
 
 
 FIELDS = {
-    "title": Field(boost=3.0, B=0.5),
+    "title": Field(boost=4.5, B=0.5),
     "name": Field(boost=2.5, B=0.5),  # a service's name and its organisation's
     "keywords": Field(boost=3.0, B=0.3),  # victims' own words for what happened
-    "places": Field(boost=3.0, B=0.0, stemmed=False, whole=True),  # an area's places, whole
+    "places": Field(boost=3.0, B=0.0, stemmed=False, whole=1),  # an area's places, whole
+    # Titles, names and victims' words of two words or more, whole: "sexual assault" says more
+    # than "sexual" and "assault" apart.
+    "phrases": Field(boost=3.0, B=0.0, whole=2),
     "summary": Field(boost=1.2, B=0.75),
     "body": Field(boost=0.4, B=0.75, strong=False),
     # Every word of the fields above as written: where typos and word beginnings are looked up.
@@ -68,11 +76,12 @@ FIELDS = {
     "words": Field(boost=0.0, B=0.0, stemmed=False, strong=False),
 }
 K1 = 1.2
-TYPO_BOOST = {1: 0.8, 2: 0.6}  # by how many letters the typed word is out
+TYPO_BOOST = {1: 0.9, 2: 0.8}  # by how many letters the typed word is out
 PREFIX_BOOST = 0.4
 PREFIX_LENGTH = 4  # shortest typed word whose beginnings are looked for
 PREFIX_LIMIT = 10  # most words a beginning finds: those on the most pages
 PLACE_WORDS = 3  # most typed words that make one place name
+PHRASE_WORDS = 4  # most typed words that make one phrase
 PLACE_TYPO_LENGTH = 6  # shortest place name found with a typo
 PLACE_PREFIX_LENGTH = 5  # shortest typed word that finds the place names it begins
 PAIR_SHARE = 0.5  # a crime type or area joins if it scores at least this share of the best
@@ -121,15 +130,17 @@ class Result:
     score: float
 
 
-def place(text: str, language: analysis.Language) -> str:
-    """A place name as one term: its words run together ("Sutton Coldfield" → "suttoncoldfield")."""
-    return "".join(analysis.words(text, language))
+def joined(text: str, language: analysis.Language, stemmed: bool, least: int = 1) -> str:
+    """A name or phrase as one term, its words run together ("Sutton Coldfield" →
+    "suttoncoldfield"), or "" when it has fewer than `least` words."""
+    found = analysis.terms(text, language) if stemmed else analysis.words(text, language)
+    return "".join(found) if len(found) >= least else ""
 
 
 class _Words(Tokenizer):
     """Whoosh's tokenizer for a field: exactly analysis.words, stemmed or not."""
 
-    def __init__(self, language: analysis.Language, stemmed: bool, whole: bool = False):
+    def __init__(self, language: analysis.Language, stemmed: bool, whole: int = 0):
         self.language, self.stemmed, self.whole = language, stemmed, whole
 
     def __eq__(self, other):
@@ -139,7 +150,8 @@ class _Words(Tokenizer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if self.whole:
-            found = [joined for line in value.split("\n") if (joined := place(line, self.language))]
+            found = [term for line in value.split("\n")
+                     if (term := joined(line, self.language, self.stemmed, self.whole))]
         elif self.stemmed:
             found = analysis.terms(value, self.language)
         else:
@@ -149,6 +161,15 @@ class _Words(Tokenizer):
             if positions:
                 token.pos = start_pos + position
             yield token
+
+
+class _Memory(RamStorage):
+    """Whoosh's RamStorage writes its temporary files to one folder shared by every process
+    (/tmp/MAIN.tmp) and empties it when done, so two builds at once break each other: here they
+    stay in memory too."""
+
+    def temp_storage(self, name=None):
+        return RamStorage()
 
 
 class SearchIndex:
@@ -162,11 +183,12 @@ class SearchIndex:
         schema = whoosh_fields.Schema(**{
             name: whoosh_fields.TEXT(analyzer=_Words(self.language, field.stemmed, field.whole), phrase=False)
             for name, field in FIELDS.items()})
-        self._index = RamStorage().create_index(schema)
+        self._index = _Memory().create_index(schema)
         writer = self._index.writer()
         for document in self.documents:
-            texts = {name: "\n".join(document.fields.get(name, ())) for name in FIELDS if name != "words"}
+            texts = {name: "\n".join(document.fields.get(name, ())) for name in FIELDS}
             texts["words"] = "\n".join(text for name, text in texts.items() if name != "places")
+            texts["phrases"] = "\n".join(texts[name] for name in ("title", "name", "keywords"))
             writer.add_document(**{name: text for name, text in texts.items() if text})
         writer.commit()
         self._searcher = self._index.searcher(weighting=BM25F(
@@ -197,23 +219,17 @@ class SearchIndex:
             return found
 
         typed = analysis.query_words(text, self.language)
-        known = set()
-        for word in typed:
-            if want_word(word, 1.0) or word in self._lexicon["words"]:
-                known.add(word)
-            else:
-                for term, apart in self._near("words", word, typo_distance(len(word))):
-                    want_word(term, TYPO_BOOST[apart])
-            if len(word) >= PREFIX_LENGTH:
-                for term in self._beginning("words", word):
-                    want_word(term, PREFIX_BOOST)
+        known = {word for word in typed if word in self._lexicon["words"]}
         boost = FIELDS["places"].boost
-        for size in range(1, PLACE_WORDS + 1):
+        placed: set[str] = set()  # the words of place names of two or more words
+        for size in range(PLACE_WORDS, 0, -1):
             for start in range(len(typed) - size + 1):
                 words = typed[start:start + size]
                 name = "".join(words)
                 if name in self._lexicon["places"]:
                     want("places", name, boost)
+                    if size > 1:
+                        placed.update(words)
                     continue
                 if len(name) >= PLACE_TYPO_LENGTH and not known.issuperset(words):
                     for term, apart in self._near("places", name, typo_distance(len(name))):
@@ -221,6 +237,22 @@ class SearchIndex:
                 if size == 1 and len(name) >= PLACE_PREFIX_LENGTH:
                     for term in self._beginning("places", name):
                         want("places", term, boost * PREFIX_BOOST)
+        stems = [self.language.stem(word) for word in typed]
+        for size in range(2, PHRASE_WORDS + 1):
+            for start in range(len(stems) - size + 1):
+                phrase = "".join(stems[start:start + size])
+                if phrase in self._lexicon["phrases"]:
+                    want("phrases", phrase, FIELDS["phrases"].boost)
+        for word in typed:
+            if word in placed:
+                continue  # "bank" in "quarry bank" says where, not what happened
+            want_word(word, 1.0)
+            if word not in known:
+                for term, apart in self._near("words", word, typo_distance(len(word))):
+                    want_word(term, TYPO_BOOST[apart])
+            if len(word) >= PREFIX_LENGTH:
+                for term in self._beginning("words", word):
+                    want_word(term, PREFIX_BOOST)
         return wanted
 
     def _near(self, field: str, word: str, limit: int) -> list[tuple[str, int]]:
@@ -335,6 +367,7 @@ class SearchIndex:
             "K1": K1,
             "typoBoost": TYPO_BOOST,
             "prefix": {"boost": PREFIX_BOOST, "length": PREFIX_LENGTH, "limit": PREFIX_LIMIT},
+            "phraseWords": PHRASE_WORDS,
             "places": {"words": PLACE_WORDS, "typoLength": PLACE_TYPO_LENGTH,
                        "prefixLength": PLACE_PREFIX_LENGTH},
             "pair": {"share": PAIR_SHARE, "limit": PAIR_LIMIT, "path": PAIR_PATH, "title": self.pair_title},

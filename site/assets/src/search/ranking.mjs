@@ -71,27 +71,16 @@ export class SearchIndex {
       return found;
     };
     const typed = this.language.queryWords(text);
-    const known = new Set();
-    for (const word of typed) {
-      const length = chars(word).length;
-      if (wantWord(word, 1) || has(fields.words.pages, word)) {
-        known.add(word);
-      } else {
-        for (const [term, apart] of this.near("words", word, typoDistance(length))) {
-          wantWord(term, typoBoost[apart]);
-        }
-      }
-      if (length >= prefix.length) {
-        for (const term of this.beginning("words", word)) wantWord(term, prefix.boost);
-      }
-    }
+    const known = new Set(typed.filter((word) => has(fields.words.pages, word)));
     const boost = fields.places.boost;
-    for (let size = 1; size <= places.words; size++) {
+    const placed = new Set(); // the words of place names of two or more words
+    for (let size = places.words; size >= 1; size--) {
       for (let start = 0; start + size <= typed.length; start++) {
         const words = typed.slice(start, start + size);
         const name = words.join("");
         if (has(fields.places.postings, name)) {
           want("places", name, boost);
+          if (size > 1) words.forEach((word) => placed.add(word));
           continue;
         }
         const length = chars(name).length;
@@ -103,6 +92,26 @@ export class SearchIndex {
         if (size === 1 && length >= places.prefixLength) {
           for (const term of this.beginning("places", name)) want("places", term, boost * prefix.boost);
         }
+      }
+    }
+    const stems = typed.map((word) => this.language.stem(word));
+    for (let size = 2; size <= this.data.phraseWords; size++) {
+      for (let start = 0; start + size <= stems.length; start++) {
+        const phrase = stems.slice(start, start + size).join("");
+        if (has(fields.phrases.postings, phrase)) want("phrases", phrase, fields.phrases.boost);
+      }
+    }
+    for (const word of typed) {
+      if (placed.has(word)) continue; // "bank" in "quarry bank" says where, not what happened
+      const length = chars(word).length;
+      wantWord(word, 1);
+      if (!known.has(word)) {
+        for (const [term, apart] of this.near("words", word, typoDistance(length))) {
+          wantWord(term, typoBoost[apart]);
+        }
+      }
+      if (length >= prefix.length) {
+        for (const term of this.beginning("words", word)) wantWord(term, prefix.boost);
       }
     }
     return wanted;
