@@ -24,7 +24,7 @@ def content_copy(tmp_path, monkeypatch):
 
 def test_every_command_in_the_guide_exists():
     used = set(re.findall(r"\.venv/bin/forvictims (\w+)", GUIDE))
-    assert used == {"serve", "check", "new", "report"}
+    assert used == {"serve", "check", "new", "report", "search"}
     assert used <= set(main.commands)
 
 

@@ -38,10 +38,15 @@ function show(query) {
     waiting = failed ? null : query;
     return;
   }
-  const found = index.search(query).slice(0, LIMIT);
+  const all = index.search(query);
+  const found = all.slice(0, LIMIT);
   status.textContent = found.length
-    ? form.dataset.found.replace("{count}", () => String(found.length))
+    ? form.dataset.found.replace("{count}", () => String(all.length))
     : form.dataset.none;
+  // On a small screen the results start below the box: bring them into view.
+  if (status.getBoundingClientRect().top > window.innerHeight * 0.6) {
+    status.scrollIntoView({ block: "start" });
+  }
   if (!found.length) return;
   const list = document.createElement("ol");
   list.className = "fv-results";

@@ -17,13 +17,15 @@ Ranking, for what a visitor types:
    field than in a long one.
 5. Two to four typed words in a row that are, stemmed, a title, a name or one of victims'
    phrases for a page count again as the phrase ("sexual assault", "he won't leave me alone").
+   Two typed words that pages write as one count as that word ("crime stoppers").
 6. Places (an area's name, towns, neighbourhoods, postcode districts and nicknames) are matched
    whole: one to three typed words, run together, must be the place's name, so "bank" does not
    find Quarry Bank but "quarry bank" does, and then "bank" is not also taken as a word about
    what happened. A place name of six letters or more is also found
-   with a typo, and of five or more from its beginning ("sutton" → Sutton Coldfield).
-7. A crime type and an area that both match strongly (in their titles or search words, not
-   just their text) bring up that crime's page in that area, scored as both together: it comes
+   with a typo, and of five or more from its beginning ("wolverh" → Wolverhampton) unless
+   the word is one pages use ("black" is not Blackheath).
+7. A crime type and an area that both match strongly (in their titles, names or search
+   words, not just their summaries or text) bring up that crime's page in that area, scored as both together: it comes
    first for "stalked in Bilston", and never appears for a query that names no place, so a
    crime type's own page comes before its copies in each area.
 """
@@ -64,12 +66,13 @@ class Field:
 FIELDS = {
     "title": Field(boost=4.5, B=0.5),
     "name": Field(boost=2.5, B=0.5),  # a service's name and its organisation's
-    "keywords": Field(boost=3.0, B=0.3),  # victims' own words for what happened
+    # Victims' own words for what happened: a list, not prose, so a long one is not marked down.
+    "keywords": Field(boost=3.0, B=0.0),
     "places": Field(boost=3.0, B=0.0, stemmed=False, whole=1),  # an area's places, whole
     # Titles, names and victims' words of two words or more, whole: "sexual assault" says more
     # than "sexual" and "assault" apart.
     "phrases": Field(boost=3.0, B=0.0, whole=2),
-    "summary": Field(boost=1.2, B=0.75),
+    "summary": Field(boost=1.2, B=0.75, strong=False),
     "body": Field(boost=0.4, B=0.75, strong=False),
     # Every word of the fields above as written: where typos and word beginnings are looked up.
     # Never scored itself: the words it finds are scored in the fields above.
@@ -234,7 +237,7 @@ class SearchIndex:
                 if len(name) >= PLACE_TYPO_LENGTH and not known.issuperset(words):
                     for term, apart in self._near("places", name, typo_distance(len(name))):
                         want("places", term, boost * TYPO_BOOST[apart])
-                if size == 1 and len(name) >= PLACE_PREFIX_LENGTH:
+                if size == 1 and len(name) >= PLACE_PREFIX_LENGTH and name not in known:
                     for term in self._beginning("places", name):
                         want("places", term, boost * PREFIX_BOOST)
         stems = [self.language.stem(word) for word in typed]
@@ -243,6 +246,9 @@ class SearchIndex:
                 phrase = "".join(stems[start:start + size])
                 if phrase in self._lexicon["phrases"]:
                     want("phrases", phrase, FIELDS["phrases"].boost)
+        for first, second in zip(typed, typed[1:]):
+            if first + second in self._lexicon["words"]:  # "crime stoppers" for Crimestoppers
+                want_word(first + second, 1.0)
         for word in typed:
             if word in placed:
                 continue  # "bank" in "quarry bank" says where, not what happened

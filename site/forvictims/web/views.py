@@ -268,11 +268,13 @@ def search():
     content = library()
     index = search_index(content, g.lang)
     query = request.args.get("q", "").strip() if current_app.config["PREVIEW"] else ""
+    results = index.search(query) if query else None
     return render_template(
         "search.html",
         index_url=url_for("site.search_data", v=digest(index)),
         query=query,
-        results=index.search(query, limit=RESULTS) if query else None,
+        found=len(results or ()),
+        results=results[:RESULTS] if query else None,
         crime_types=content.crime_types.values(),
         areas=content.areas.values(),
         services=content.services.values(),

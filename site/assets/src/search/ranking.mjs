@@ -89,7 +89,7 @@ export class SearchIndex {
             want("places", term, boost * typoBoost[apart]);
           }
         }
-        if (size === 1 && length >= places.prefixLength) {
+        if (size === 1 && length >= places.prefixLength && !known.has(name)) {
           for (const term of this.beginning("places", name)) want("places", term, boost * prefix.boost);
         }
       }
@@ -100,6 +100,10 @@ export class SearchIndex {
         const phrase = stems.slice(start, start + size).join("");
         if (has(fields.phrases.postings, phrase)) want("phrases", phrase, fields.phrases.boost);
       }
+    }
+    for (let i = 0; i + 1 < typed.length; i++) {
+      const joined = typed[i] + typed[i + 1]; // "crime stoppers" for Crimestoppers
+      if (has(fields.words.pages, joined)) wantWord(joined, 1);
     }
     for (const word of typed) {
       if (placed.has(word)) continue; // "bank" in "quarry bank" says where, not what happened
