@@ -253,3 +253,69 @@ def test_a_keyword_that_does_not_find_its_own_crime_type_is_a_warning(tmp_path, 
         "this page in the first 3 results (it shows nothing): make the keyword say more about this "
         "crime, or send its words here in content/search-words.yaml",
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# The browser's analysis is Whoosh's: the same words and the same stems
+
+
+ASSETS = ROOT / "site" / "assets" / "src" / "search"
+TRICKY = [
+    "He won't leave me alone, stalkers!", "my partner’s mum", "WS3 1AA ws31aa B23", "café naïve",
+    "ਘਰੇਲੂ ਹਿੰਸਾ", "পারিবারিক সহিংসতা", "العنف المنزلي", "گھریلو تشدد", "przemoc domowa", "violență",
+    "hopping sizing hoping yelling happy ponies caresses relational conditional rational",
+]
+
+
+def in_node(script: str, data) -> object:
+    """Run an ES module script with `data` as its input; return what it prints as JSON."""
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("These tests need Node.js: install the 'nodejs' package (make test needs it too).")
+    result = subprocess.run([node, "--input-type=module", "-e", script], input=json.dumps(data),
+                            capture_output=True, text=True, cwd=ASSETS, check=True)
+    return json.loads(result.stdout)
+
+
+def test_the_browser_stems_every_word_of_the_site_as_whoosh_does(english):
+    from forvictims.search.analysis import language as search_language
+
+    words = sorted(english._lexicon["words"] | {word for text in TRICKY for word in text.lower().split()})
+    stems = in_node(
+        "import {porter} from './porter.mjs';"
+        "let input = ''; process.stdin.on('data', (c) => input += c);"
+        "process.stdin.on('end', () => console.log(JSON.stringify(JSON.parse(input).map(porter))));",
+        words)
+    english_language = search_language("en")
+    assert len(words) > 1000
+    assert dict(zip(words, stems)) == {word: english_language.stem(word) for word in words}
+
+
+def test_the_browser_finds_the_same_words_in_any_script():
+    english = language("en")
+    found = in_node(
+        "import {Language} from './analysis.mjs';"
+        "let input = ''; process.stdin.on('data', (c) => input += c);"
+        "process.stdin.on('end', () => { const [stop, texts] = JSON.parse(input);"
+        "  const en = new Language('en', stop, 'porter');"
+        "  console.log(JSON.stringify(texts.map((t) => [en.words(t), en.queryWords(t)]))); });",
+        [sorted(english.stop_words), TRICKY])
+    assert found == [[words(text, english), query_words(text, english)] for text in TRICKY]
+
+
+def test_building_an_index_never_touches_the_disk(monkeypatch, library):
+    # Whoosh's in-memory index kept temporary files in one folder shared by every process
+    # (/tmp/MAIN.tmp), emptied when done: two builds at once broke each other.
+    from whoosh.filedb.filestore import FileStorage
+
+    from forvictims.search.documents import documents
+    from forvictims.search.index import SearchIndex
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the search index wrote to the disk")
+
+    monkeypatch.setattr(FileStorage, "create", refuse)
+    SearchIndex(documents(library, "en")[:5], "en")

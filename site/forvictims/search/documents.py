@@ -30,7 +30,16 @@ class SearchDocument:
     """Field name → its texts (see index.FIELDS)."""
 
 
-def documents(library: Library, language: str) -> list[SearchDocument]:
+@dataclass(frozen=True)
+class Helplines:
+    """The page of every helpline, which has no content file: its words in this language."""
+
+    title: str = "Helplines and services"
+    summary: str = "Every helpline and service on one page, ready to print."
+    keywords: tuple[str, ...] = ("phone numbers",)
+
+
+def documents(library: Library, language: str, helplines: Helplines = Helplines()) -> list[SearchDocument]:
     """Every searchable page of `library` (already in `language`), in a fixed order."""
     extra = words_for(library, library.search_words.get(language, ()))
     found = []
@@ -69,6 +78,8 @@ def documents(library: Library, language: str) -> list[SearchDocument]:
                 "summary": [meta.summary, meta.eligibility],
                 "body": [plain_text(service.body)],
             }))
+    found.append(SearchDocument("/helplines/", "page", "helplines", helplines.title, helplines.summary,
+                                {"title": [helplines.title], "keywords": list(helplines.keywords)}))
     return found
 
 

@@ -33,8 +33,10 @@ Ranking, for what a visitor types:
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable
@@ -175,32 +177,64 @@ class _Memory(RamStorage):
         return RamStorage()
 
 
+@dataclass(frozen=True)
+class _Built:
+    """A Whoosh index of some documents, and the words in each of its fields."""
+
+    searcher: Any
+    lexicon: dict[str, set[str]]
+    sorted: dict[str, list[str]]
+    pages: dict[str, dict[str, int]]
+
+
+_BUILT: OrderedDict[str, _Built] = OrderedDict()
+_KEEP = 16  # indexes kept: every language of a site, for the check and the build alike
+
+
+def _built(documents: list[SearchDocument], language: analysis.Language) -> _Built:
+    """The Whoosh index of `documents`, built once: `forvictims check` and the build that follows
+    it (or the preview, until the content changes) ask for the same one."""
+    key = hashlib.sha256(json.dumps(
+        [language.code, [(d.path, d.kind, d.slug, d.title, d.summary, d.fields) for d in documents]],
+        ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+    if key in _BUILT:
+        _BUILT.move_to_end(key)
+        return _BUILT[key]
+    schema = whoosh_fields.Schema(**{
+        name: whoosh_fields.TEXT(analyzer=_Words(language, field.stemmed, field.whole), phrase=False)
+        for name, field in FIELDS.items()})
+    index = _Memory().create_index(schema)
+    writer = index.writer()
+    for document in documents:
+        texts = {name: "\n".join(document.fields.get(name, ())) for name in FIELDS}
+        texts["words"] = "\n".join(text for name, text in texts.items() if name != "places")
+        texts["phrases"] = "\n".join(texts[name] for name in ("title", "name", "keywords"))
+        writer.add_document(**{name: text for name, text in texts.items() if text})
+    writer.commit()
+    searcher = index.searcher(weighting=BM25F(
+        K1=K1, **{f"{name}_B": field.B for name, field in FIELDS.items()}))
+    reader = searcher.reader()
+    lexicon = {name: {term.decode("utf-8") for term in reader.lexicon(name)} for name in FIELDS}
+    ordered = {name: sorted(lexicon[name]) for name in ("words", "places")}
+    pages = {name: {term: reader.doc_frequency(name, term) for term in ordered[name]} for name in ordered}
+    _BUILT[key] = built = _Built(searcher, lexicon, ordered, pages)
+    while len(_BUILT) > _KEEP:
+        _BUILT.popitem(last=False)
+    return built
+
+
 class SearchIndex:
-    """The pages of one language, indexed; `search` ranks them for what a visitor types."""
+    """The pages of one language, indexed; `search` ranks them for what a visitor types.
+    `pair_title` names a crime's page in an area, like "{crime}: support in {area}"."""
 
     def __init__(self, documents: Iterable[SearchDocument], language: str,
                  pair_title: str = PAIR_TITLE):
         self.documents = list(documents)
         self.language = analysis.language(language)
         self.pair_title = pair_title
-        schema = whoosh_fields.Schema(**{
-            name: whoosh_fields.TEXT(analyzer=_Words(self.language, field.stemmed, field.whole), phrase=False)
-            for name, field in FIELDS.items()})
-        self._index = _Memory().create_index(schema)
-        writer = self._index.writer()
-        for document in self.documents:
-            texts = {name: "\n".join(document.fields.get(name, ())) for name in FIELDS}
-            texts["words"] = "\n".join(text for name, text in texts.items() if name != "places")
-            texts["phrases"] = "\n".join(texts[name] for name in ("title", "name", "keywords"))
-            writer.add_document(**{name: text for name, text in texts.items() if text})
-        writer.commit()
-        self._searcher = self._index.searcher(weighting=BM25F(
-            K1=K1, **{f"{name}_B": field.B for name, field in FIELDS.items()}))
-        reader = self._searcher.reader()
-        self._lexicon = {name: {term.decode("utf-8") for term in reader.lexicon(name)} for name in FIELDS}
-        self._sorted = {name: sorted(self._lexicon[name]) for name in ("words", "places")}
-        self._pages = {name: {term: reader.doc_frequency(name, term) for term in self._sorted[name]}
-                       for name in ("words", "places")}
+        built = _built(self.documents, self.language)
+        self._searcher, self._lexicon = built.searcher, built.lexicon
+        self._sorted, self._pages = built.sorted, built.pages
 
     # ------------------------------------------------------------------------------------------
     # What a query looks for

@@ -9,7 +9,7 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from ..content.library import Library
-from ..search.documents import SearchDocument, documents
+from ..search.documents import Helplines, documents
 from ..search.index import SearchIndex
 
 INDEXES = "forvictims.search"
@@ -19,12 +19,11 @@ def search_index(library: Library, language: str) -> SearchIndex:
     """The index of `library` (already in `language`), kept until the content changes."""
     indexes = current_app.extensions.setdefault(INDEXES, {})
     if language not in indexes:
-        helplines = SearchDocument(
-            "/helplines/", "page", "helplines", _("Helplines and services"),
-            _("Every helpline and service on one page, ready to print."),
-            {"title": [_("Helplines and services")], "keywords": [_("phone numbers")]})
+        helplines = Helplines(_("Helplines and services"),
+                              _("Every helpline and service on one page, ready to print."),
+                              (_("phone numbers"),))
         indexes[language] = SearchIndex(
-            [*documents(library, language), helplines], language,
+            documents(library, language, helplines), language,
             pair_title=_("%(crime)s: support in %(area)s", crime="{crime}", area="{area}"))
     return indexes[language]
 
