@@ -341,7 +341,9 @@ class SearchIndex:
         """The pages for what a visitor typed, best first."""
         wanted = self.plan(text)
         scores = self._scores(wanted)
-        strong = self._scores({key: boost for key, boost in wanted.items() if FIELDS[key[0]].strong})
+        kinds = {self.documents[number].kind for number in scores}
+        strong = self._scores({key: boost for key, boost in wanted.items() if FIELDS[key[0]].strong}
+                              ) if {"crime", "area"} <= kinds else {}  # no pair without both
         ranked = [(rank_key(score, number), self._result(self.documents[number], score))
                   for number, score in scores.items()]
         ranked += [(rank_key(score, len(self.documents) + position), result)
