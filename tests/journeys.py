@@ -73,16 +73,21 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_port}"
 
 
+def chromium(playwright):
+    """Debian's Chromium, with no background traffic of its own."""
+    executable = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    return playwright.chromium.launch(
+        executable_path=executable,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync", "--no-first-run"])
+
+
 def measure(folder: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     server, origin = serve(folder)
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        browser = chromium(playwright)
         page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
         print(f"At {WIDTH} × {HEIGHT} px; a screen is {HEIGHT} px.")
         print(f"{'journey':40} {'first helpline':>15}  {'number':16} {'service':44} exit in view at the bottom")

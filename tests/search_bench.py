@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -18,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from journeys import serve
+from journeys import chromium, serve
 from test_search import queries
 
 from forvictims.publish import build
@@ -94,12 +93,8 @@ def run(site: Path) -> None:
         # A bare page to drive Pagefind's own API from (the site's pages forbid WebAssembly).
         (copy / "pagefind-bench.html").write_text("<!DOCTYPE html><title>Pagefind</title>", encoding="utf-8")
         server, origin = serve(copy)
-        executable = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=executable,
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                      "--disable-component-update", "--disable-sync", "--no-first-run"])
+            browser = chromium(playwright)
             results = {}
             for name, path, script, part in [
                 ("ours", "/en/search/", OURS_QUERY, "/search"),

@@ -319,3 +319,18 @@ def test_building_an_index_never_touches_the_disk(monkeypatch, library):
 
     monkeypatch.setattr(FileStorage, "create", refuse)
     SearchIndex(documents(library, "en")[:5], "en")
+
+
+def test_search_works_from_a_site_published_in_a_folder(tmp_path):
+    from forvictims.publish import build
+
+    build(write_tree(tmp_path), tmp_path / "build", base_url="https://www.example.org.uk/for-victims/")
+    page = BeautifulSoup((tmp_path / "build" / "en" / "search" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    form = page.select_one("#search-form")
+    assert form["data-base"] == "/for-victims/en"
+    assert form["data-index"].startswith("/for-victims/en/search/index.json?v=")
+    assert (tmp_path / "build" / "en" / "search" / "index.json").is_file()
+    crime = BeautifulSoup((tmp_path / "build" / "en" / "crime" / "domestic-abuse" / "index.html")
+                          .read_text(encoding="utf-8"), "html.parser")
+    assert crime.select_one(".fv-header__search-form")["data-search"] == "/for-victims/en/search/"
