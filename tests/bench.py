@@ -65,6 +65,11 @@ def main() -> None:
         median = statistics.median(total for _, total in loads.values())
         print(f"median first load:      {median / 1024:.1f} KiB gzipped")
         print("goal:                   no page over 30 KiB gzipped on first load (DESIGN.md §6)")
+        for index in sorted(site.glob("*/search/index.json")):
+            search_page = first_load(site, index.with_name("index.html"))[1]
+            print(f"first search, {index.parts[-3]}:      {(search_page + gzipped(index)) / 1024:.1f} KiB gzipped "
+                  f"(the search page {search_page / 1024:.1f} KiB, then its index "
+                  f"{gzipped(index) / 1024:.1f} KiB when the box is first used; make bench-search compares)")
 
 
 if __name__ == "__main__":

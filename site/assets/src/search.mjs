@@ -1,6 +1,6 @@
 // The search page: searches this language's whole index in the browser, so what someone types
-// never leaves their device. The index is fetched once, whole, when the page opens: the same
-// bytes whatever is searched. Results are made as text, never as HTML.
+// never leaves their device. The index is fetched once and whole: the same bytes whatever is
+// searched. Results are made as text, never as HTML.
 import { SearchIndex } from "./search/ranking.mjs";
 
 const LIMIT = 20;
@@ -38,6 +38,7 @@ function show(query) {
     waiting = failed ? null : query;
     return;
   }
+  waiting = null;
   const all = index.search(query);
   const found = all.slice(0, LIMIT);
   status.textContent = found.length
@@ -66,33 +67,45 @@ function show(query) {
   results.append(list);
 }
 
+// The index, fetched whole the first time it is needed (the box is focused, or words arrive
+// from the header): a visit that never searches costs no more than any other page.
+let loading = null;
+function load() {
+  if (!loading) {
+    loading = fetch(form.dataset.index, { credentials: "same-origin" })
+      .then((response) => {
+        if (!response.ok) throw new Error(`index: ${response.status}`);
+        return response.json();
+      })
+      .then((data) => {
+        index = new SearchIndex(data);
+      })
+      .catch(() => {
+        failed = true;
+      })
+      .finally(() => {
+        if (waiting !== null) show(waiting);
+      });
+  }
+  return loading;
+}
+
 if (form && input && status && results) {
   form.hidden = false;
+  input.addEventListener("focus", load, { once: true });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    load();
     show(input.value);
   });
   const handOver = () => {
     const query = takeQuery();
     if (query !== null) {
       input.value = query;
+      load();
       show(query);
     }
   };
   window.addEventListener("hashchange", handOver);
   handOver();
-  fetch(form.dataset.index, { credentials: "same-origin" })
-    .then((response) => {
-      if (!response.ok) throw new Error(`index: ${response.status}`);
-      return response.json();
-    })
-    .then((data) => {
-      index = new SearchIndex(data);
-    })
-    .catch(() => {
-      failed = true;
-    })
-    .finally(() => {
-      if (waiting !== null || failed) show(waiting ?? input.value);
-    });
 }
