@@ -66,18 +66,12 @@ class Fetched:
     """Every response a tab receives: its path and its bytes."""
 
     def __init__(self, page):
-        self.bodies: list[tuple[str, bytes]] = []
-        page.on("response", self._record)
-
-    def _record(self, response):
-        try:
-            self.bodies.append((response.url, response.body()))
-        except Exception:  # a redirect or an aborted request has no body
-            pass
+        self.responses: list = []
+        page.on("requestfinished", lambda request: self.responses.append(request.response()))
 
     def total(self, part: str = "") -> tuple[int, int, int]:
         """(requests, bytes as sent, bytes gzipped) for responses whose URL contains `part`."""
-        chosen = [body for url, body in self.bodies if part in url]
+        chosen = [response.body() for response in self.responses if response and part in response.url]
         return len(chosen), sum(map(len, chosen)), sum(map(gzipped, chosen))
 
 
@@ -122,7 +116,7 @@ def run(site: Path) -> None:
 
     indexes = sorted(site.glob("*/search/index.json"))
     print(f"Search over {len(list(site.rglob('*.html')))} built pages; {len(lines)} English queries "
-          "(../shared/search-queries.tsv and tests/search_queries.tsv).")
+          "(tests/search_queries_development.tsv and tests/search_queries.tsv).")
     for index in indexes:
         data = index.read_bytes()
         print(f"our index, {index.parts[-3]}:        {kib(len(data))} raw, {kib(gzipped(data))} gzipped "
