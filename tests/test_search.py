@@ -108,6 +108,13 @@ def test_a_place_in_two_areas_leads_to_both(english, query, areas):
     assert set(top(english, query, 2)) == areas
 
 
+def test_a_word_in_many_keywords_of_one_page_counts_once(english):
+    # Road deaths has "hit by a car", "hit and run" and "pedestrian hit": that is not more "hit"
+    # than "someone hit me" on the assault page.
+    assert set(top(english, "he hit me in walsall", 2)) == {
+        "/en/area/walsall/violence-and-assault/", "/en/area/walsall/domestic-abuse/"}
+
+
 def test_part_of_a_place_name_is_not_that_place(english):
     # "bank" is in Quarry Bank (Dudley): someone scammed by their bank is not asking about Dudley.
     assert not any(path.startswith("/en/area/") for path in top(english, "my bank was scammed", 10))

@@ -42,6 +42,7 @@ from functools import cached_property
 from typing import Any, Iterable
 
 from whoosh import fields as whoosh_fields
+from whoosh import formats as whoosh_formats
 from whoosh import query as whoosh_query
 from whoosh.analysis import Token, Tokenizer
 from whoosh.filedb.filestore import RamStorage
@@ -61,6 +62,9 @@ class Field:
     whole: int = 0
     """If not 0, each line is one term, its words run together, when it has at least this many
     words: for place names and phrases."""
+    once: bool = False
+    """A word counts once however often it is in the field: a list of words, not text, where
+    three keywords with "hit" in them say no more than one."""
     strong: bool = True
     """A match here says what the page is about (and may join a crime type and an area)."""
 
@@ -69,7 +73,7 @@ FIELDS = {
     "title": Field(boost=4.5, B=0.5),
     "name": Field(boost=2.5, B=0.5),  # a service's name and its organisation's
     # Victims' own words for what happened: a list, not prose, so a long one is not marked down.
-    "keywords": Field(boost=3.0, B=0.0),
+    "keywords": Field(boost=3.0, B=0.0, once=True),
     "places": Field(boost=3.0, B=0.0, stemmed=False, whole=1),  # an area's places, whole
     # Titles, names and victims' words of two words or more, whole: "sexual assault" says more
     # than "sexual" and "assault" apart.
@@ -177,6 +181,14 @@ class _Memory(RamStorage):
         return RamStorage()
 
 
+def _field(field: Field, language: analysis.Language):
+    """The Whoosh field: a word counts once in a field that is a set of words (see Field.once)."""
+    made = whoosh_fields.TEXT(analyzer=_Words(language, field.stemmed, field.whole), phrase=False)
+    if field.once:
+        made.format = whoosh_formats.Existence(field_boost=made.format.field_boost)
+    return made
+
+
 @dataclass(frozen=True)
 class _Built:
     """A Whoosh index of some documents, and the words in each of its fields."""
@@ -200,9 +212,7 @@ def _built(documents: list[SearchDocument], language: analysis.Language) -> _Bui
     if key in _BUILT:
         _BUILT.move_to_end(key)
         return _BUILT[key]
-    schema = whoosh_fields.Schema(**{
-        name: whoosh_fields.TEXT(analyzer=_Words(language, field.stemmed, field.whole), phrase=False)
-        for name, field in FIELDS.items()})
+    schema = whoosh_fields.Schema(**{name: _field(field, language) for name, field in FIELDS.items()})
     index = _Memory().create_index(schema)
     writer = index.writer()
     for document in documents:
