@@ -74,3 +74,18 @@ def test_a_content_error_shows_as_a_page_naming_file_and_line(preview, page):
     area.write_text(AREA, encoding="utf-8")  # fixed: the page comes back
     assert page.reload().status == 200
     assert page.locator("h1").inner_text() == "Support in Sandwell"
+
+
+def test_the_preview_search_answers_with_whoosh_and_learns_new_search_words(preview, page):
+    url, content = preview
+    page.goto(f"{url}/en/search/?q=glassed")
+    assert page.locator("#search-status").inner_text().startswith("No pages match those words.")
+    assert page.locator("#search-results a").count() == 0  # no page has the word yet
+    assert page.input_value("#search-input") == "glassed"
+
+    (content / "search-words.yaml").write_text("glassed: [domestic-abuse]\n", encoding="utf-8")
+    page.reload()
+
+    first = page.locator("#search-results a").first
+    assert first.inner_text() == "Domestic abuse" and first.get_attribute("href") == "/en/crime/domestic-abuse/"
+    assert page.locator("#search-status").inner_text().startswith("Pages found: 1.")

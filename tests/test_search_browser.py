@@ -161,3 +161,26 @@ def test_without_javascript_the_search_page_offers_the_a_to_z_and_sends_nothing(
     assert page.locator(".fv-header__search-form").is_hidden()
     assert page.locator(".fv-header__search-form input[name]").count() == 0
     context.close()
+
+
+def test_results_are_accessible_and_reached_by_keyboard_alone(browser, site_url):
+    from test_browser import AXE
+
+    context = browser.new_context(bypass_csp=True)  # to inject axe-core
+    page = context.new_page()
+    page.goto(site_url + "/en/crime/domestic-abuse/", wait_until="networkidle")
+    # Skip link, Exit this page's skip link, the site's name, the 999 call, then the search box.
+    for _ in range(5):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "header-search"
+    page.keyboard.type("stalkng in WS3")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#search-results a")
+    assert page.eval_on_selector("#search-results a", "a => new URL(a.href).pathname") == (
+        "/en/area/walsall/stalking-and-harassment/")
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})).violations.map(v => v.id)")
+    assert violations == []
+    context.close()
