@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..content import markdown
 from ..content.library import Library
@@ -95,6 +96,8 @@ def words_for(library: Library, words: tuple[SearchWord, ...]) -> dict[tuple[str
     return found
 
 
+@lru_cache(maxsize=16384)
 def plain_text(body: str) -> str:
-    """The words of a Markdown text, headings and list items included."""
+    """The words of a Markdown text, headings and list items included. Kept once worked out:
+    the check and the build read the same texts."""
     return "\n".join(sentence for _, sentence in markdown.sentences(body, 1))

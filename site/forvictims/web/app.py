@@ -160,6 +160,15 @@ def static_url(filename: str) -> str:
     return urls[filename]
 
 
+def search_url(lang: str) -> str:
+    """The search page of a language: the same on every page, so worked out once."""
+    urls = current_app.extensions.setdefault("forvictims.search_urls", {})
+    key = (lang, request.script_root)
+    if key not in urls:
+        urls[key] = url_for("site.search", lang=lang)
+    return urls[key]
+
+
 def _frame() -> dict:
     library = views.library()
     if library is None:  # the preview's content error page
@@ -176,6 +185,7 @@ def _frame() -> dict:
         "source_language": source_language,
         "english_url": english_url,
         "static_url": static_url,
+        "search_url": search_url(lang),
         "csp": security.CONTENT_SECURITY_POLICY,
         "inline_script": security.INLINE_SCRIPT,
     }
