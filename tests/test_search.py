@@ -313,7 +313,7 @@ def test_the_browser_finds_the_same_words_in_any_script():
 
 def test_building_an_index_never_touches_the_disk(monkeypatch, library):
     # Whoosh's in-memory index kept temporary files in one folder shared by every process
-    # (/tmp/MAIN.tmp), emptied when done: two builds at once broke each other.
+    # (MAIN.tmp in the temporary folder), emptied when done: two builds at once broke each other.
     from whoosh.filedb.filestore import FileStorage
 
     from forvictims.search.documents import documents

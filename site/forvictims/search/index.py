@@ -21,13 +21,13 @@ Ranking, for what a visitor types:
 6. Places (an area's name, towns, neighbourhoods, postcode districts and nicknames) are matched
    whole: one to three typed words, run together, must be the place's name, so "bank" does not
    find Quarry Bank but "quarry bank" does, and then "bank" is not also taken as a word about
-   what happened. A place name of six letters or more is also found
-   with a typo, and of five or more from its beginning ("wolverh" → Wolverhampton) unless
-   the word is one pages use ("black" is not Blackheath).
-7. A crime type and an area that both match strongly (in their titles, names or search
-   words, not just their summaries or text) bring up that crime's page in that area, scored as both together: it comes
-   first for "stalked in Bilston", and never appears for a query that names no place, so a
-   crime type's own page comes before its copies in each area.
+   what happened. A place name of six letters or more is also found with a typo, and of five
+   or more from its beginning ("wolverh" → Wolverhampton), unless the typed word is one that
+   pages use ("black" is not Blackheath).
+7. A crime type and an area that both match strongly (in their titles, names or search words,
+   not just their summaries or text) bring up that crime's page in that area, scored as both
+   together: it comes first for "stalked in Bilston", and never appears for a query that
+   names no place, so a crime type's own page comes before its copies in each area.
 """
 
 from __future__ import annotations
@@ -174,8 +174,8 @@ class _Words(Tokenizer):
 
 class _Memory(RamStorage):
     """Whoosh's RamStorage writes its temporary files to one folder shared by every process
-    (/tmp/MAIN.tmp) and empties it when done, so two builds at once break each other: here they
-    stay in memory too."""
+    (MAIN.tmp in the system's temporary folder) and empties it when done, so two builds at once
+    break each other: here they stay in memory too."""
 
     def temp_storage(self, name=None):
         return RamStorage()
