@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 from forvictims.content.structure import REQUIRED_PAGES
+
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
 
 # Recent enough that no review is due whenever the tests run.
 CHECKED = (dt.date.today() - dt.timedelta(days=10)).isoformat()
@@ -86,8 +89,28 @@ MINIMAL: dict[str, str] = {
 }
 
 
-def write_tree(root: Path, changes: dict[str, str | bytes | None] | None = None) -> Path:
-    """Write MINIMAL with `changes` applied (None deletes a file) into root/content."""
+def english_interface(root: Path, language: str) -> None:
+    """Buttons and menus for `language` left in English (every string "translated" as itself),
+    for tests about translated content that read the interface in English."""
+    from babel.messages.pofile import read_po, write_po
+
+    with (TRANSLATIONS / "messages.pot").open("rb") as file:
+        catalog = read_po(file, locale=language)
+    for message in catalog:
+        if message.id:
+            message.string = message.id
+    path = root / "translations" / language / "LC_MESSAGES" / "messages.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as file:
+        write_po(file, catalog)
+
+
+def write_tree(root: Path, changes: dict[str, str | bytes | None] | None = None,
+               interface: bool = True) -> Path:
+    """Write MINIMAL with `changes` applied (None deletes a file) into root/content, and beside
+    it (unless not `interface`) the site's real translations of its buttons and menus."""
+    if interface and not (root / "translations").exists():
+        shutil.copytree(TRANSLATIONS, root / "translations")
     files: dict[str, str | bytes | None] = {**MINIMAL, **(changes or {})}
     content = root / "content"
     for name, text in files.items():

@@ -347,7 +347,7 @@ def test_bad_content_leaves_the_previous_build_exactly_as_it_was(tmp_path):
     with pytest.raises(ContentError):
         publish.build(content, tmp_path / "build")
     assert tree_files(tmp_path / "build") == before
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["build", "content"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["build", "content", "translations"]
 
 
 def test_a_build_that_fails_while_freezing_leaves_the_previous_build(tmp_path, monkeypatch):
@@ -363,7 +363,7 @@ def test_a_build_that_fails_while_freezing_leaves_the_previous_build(tmp_path, m
     with pytest.raises(OSError):
         publish.build(content, tmp_path / "build")
     assert tree_files(tmp_path / "build") == before
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["build", "content"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["build", "content", "translations"]
 
 
 def test_base_url_puts_the_site_under_a_sub_path(tmp_path):

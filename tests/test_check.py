@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import synthetic
@@ -86,18 +88,31 @@ WARNINGS = [
 ]
 
 
-def test_a_language_without_translated_buttons_and_menus_is_a_warning(tmp_path, monkeypatch, runner):
+def test_a_language_without_translated_buttons_and_menus_cannot_be_built(tmp_path, monkeypatch, runner):
+    write_tree(tmp_path, {"site.yaml": SITE_WITH_POLISH}, interface=False)
+    monkeypatch.chdir(tmp_path)
+    error = ("content/site.yaml:5: languages.pl: the site's buttons and menus are not translated "
+             "into Polish, so its pages cannot be built: translations/pl/LC_MESSAGES/messages.po is "
+             "missing (the developers add it)")
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 1 and error in result.output.splitlines()
+
+
+def test_an_incomplete_catalogue_names_its_language_and_the_strings_it_lacks(tmp_path, monkeypatch, runner):
     write_tree(tmp_path, {"site.yaml": SITE_WITH_POLISH})
     monkeypatch.chdir(tmp_path)
-    warning = ("content/site.yaml:5: warning: languages.pl: the site's buttons and menus are not "
-               "translated into Polish yet, so its pages show them in English: ask the developers "
-               "(they go in translations/pl/)")
-    assert warning in runner.invoke(main, ["check"]).output.splitlines()
-
-    catalogue = tmp_path / "translations/pl/LC_MESSAGES/messages.po"  # beside content/, as the build reads it
-    catalogue.parent.mkdir(parents=True)
-    catalogue.write_text('msgid "Home"\nmsgstr "Strona główna"\n', encoding="utf-8")
-    assert warning not in runner.invoke(main, ["check"]).output.splitlines()
+    catalogue = tmp_path / "translations/pl/LC_MESSAGES/messages.po"
+    text = catalogue.read_text(encoding="utf-8")
+    text = re.sub(r'(msgstr "[^"]*)\{count\}', r"\1{liczba}", text.replace('msgstr "Szukaj"', 'msgstr ""'))
+    catalogue.write_text(text, encoding="utf-8")
+    lines = runner.invoke(main, ["build"]).output.splitlines()
+    assert any(line.startswith(
+        "translations/pl/LC_MESSAGES/messages.po:1: 1 of the site's ") and line.endswith(
+        'button and menu texts are not translated into Polish (or are marked fuzzy): "Search". '
+        "Translate them here") for line in lines), lines
+    assert any(line.startswith("translations/pl/LC_MESSAGES/messages.po:") and
+               '"Pages found: {count}. The best come first." must keep {count} exactly as in English, '
+               "and add none: it has {liczba}" in line for line in lines), lines
 
 
 @pytest.mark.parametrize(("changes", "warning"), WARNINGS)
@@ -111,7 +126,7 @@ def test_warnings_do_not_stop_a_build_but_strict_does(tmp_path, monkeypatch, run
     assert checked.exit_code == 0, checked.output
     *warnings, summary = checked.output.splitlines()
     assert warning in warnings
-    assert len(warnings) == 1 + ("site.yaml" in changes)  # Polish also lacks translated menus
+    assert len(warnings) == 1
     assert summary == f"Checked 14 files: no errors, {len(warnings)} warning{'s' * (len(warnings) > 1)}."
     assert strict.exit_code == 1
     assert strict.output.splitlines()[-1] == f"Error: {summary} With --strict, warnings count as errors."

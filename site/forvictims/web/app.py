@@ -169,6 +169,16 @@ def search_url(lang: str) -> str:
     return urls[key]
 
 
+def alternates(languages: dict[str, str]) -> list[dict]:
+    """This page in every language of the site, the source language first: each with its
+    code, its name in its own script and its address (none for pages outside a language)."""
+    if not (request.endpoint or "").startswith("site."):
+        return []
+    return [{"lang": code, "name": name, "dir": Locale.parse(code).text_direction,
+             "href": url_for(request.endpoint, lang=code, **request.view_args)}
+            for code, name in languages.items()]
+
+
 def _frame() -> dict:
     library = views.library()
     if library is None:  # the preview's content error page
@@ -176,8 +186,9 @@ def _frame() -> dict:
     lang = page_language()
     source_language = library.languages[0]
     english_url = None
-    if request.endpoint and request.endpoint.startswith("site.") and lang != source_language:
-        english_url = url_for(request.endpoint, lang=source_language, **request.view_args)
+    translations = alternates(library.site.languages)
+    if translations and lang != source_language:
+        english_url = translations[0]["href"]
     return {
         "site": library.site,
         "lang": lang,
@@ -186,6 +197,8 @@ def _frame() -> dict:
         "english_url": english_url,
         "static_url": static_url,
         "search_url": search_url(lang),
+        "alternates": translations,
+        "site_origin": current_app.config["SITE_ORIGIN"],
         "csp": security.CONTENT_SECURITY_POLICY,
         "inline_script": security.INLINE_SCRIPT,
     }

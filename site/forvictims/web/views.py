@@ -118,11 +118,14 @@ def not_found(error):
 
 @root.get("/sitemap.xml")
 def sitemap():
-    urls = [
-        url_for(endpoint, **values)
-        for endpoint, values in all_urls(library())
-        if (endpoint.startswith("site.") and endpoint != "site.search_data") or endpoint == "root.landing"
-    ]
+    # Each page with the same page in every language (its alternates), when there are several.
+    pages: dict[tuple, list[tuple[str, str]]] = {}
+    for endpoint, values in all_urls(library()):
+        if (endpoint.startswith("site.") and endpoint != "site.search_data") or endpoint == "root.landing":
+            same = (endpoint, tuple(sorted((key, value) for key, value in values.items() if key != "lang")))
+            pages.setdefault(same, []).append((values.get("lang", ""), url_for(endpoint, **values)))
+    urls = [(url, versions if len(versions) > 1 else [])
+            for versions in pages.values() for _, url in versions]
     site_url = current_app.config["SITE_ORIGIN"]
     return Response(
         render_template("sitemap.xml", urls=urls, site_url=site_url),

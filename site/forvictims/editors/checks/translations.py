@@ -8,11 +8,13 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
+from babel.messages.pofile import read_po
+
 from ...content import markdown
 from ...content.document import Document
 from ...content.loading import Contents
 from ...content.model import TRANSLATABLE, Area, Service, Site, Translation, english_name
-from ...content.problems import Problem, command
+from ...content.problems import Problem, command, display_path
 from ...content.translation import source_version
 
 # A sentence this long, word for word as in English, has not been translated.
@@ -94,15 +96,62 @@ def _missing(contents: Contents) -> list[Problem]:
 
 
 def _interface(contents: Contents, interface: Path) -> list[Problem]:
-    """A language whose buttons and menus have no translation shows them in English."""
-    return [
-        Problem(contents.site_source, contents.site_line("languages", language), (
-            f"languages.{language}: the site's buttons and menus are not translated into "
-            f"{english_name(language)} yet, so its pages show them "
-            f"in English: ask the developers (they go in translations/{language}/)"), warning=True)
-        for language in list(contents.site.languages)[1:]
-        if not (interface / language / "LC_MESSAGES" / "messages.po").is_file()
-    ]
+    """Errors for a language of the site whose buttons and menus are not all translated: its
+    pages would mix English into every screen. translations/messages.pot lists the strings."""
+    found = []
+    template = interface / "messages.pot"
+    strings = catalogue_strings(template) if template.is_file() else None
+    for language in list(contents.site.languages)[1:]:
+        where = contents.site_source, contents.site_line("languages", language)
+        name = english_name(language)
+        path = interface / language / "LC_MESSAGES" / "messages.po"
+        if not path.is_file():
+            found.append(Problem(*where, (
+                f"languages.{language}: the site's buttons and menus are not translated into {name}, "
+                f"so its pages cannot be built: translations/{language}/LC_MESSAGES/messages.po is "
+                "missing (the developers add it)")))
+            continue
+        found += _catalogue(path, language, strings)
+    return found
+
+
+def catalogue_strings(path: Path) -> dict[str, int]:
+    """The interface strings of a catalogue (.pot or .po): text → line, for every entry that is
+    translated (a .pot's entries all count)."""
+    with path.open("rb") as file:
+        catalog = read_po(file)
+    template = path.suffix == ".pot"
+    return {message.id: message.lineno for message in catalog
+            if message.id and isinstance(message.id, str)
+            and (template or (message.string and not message.fuzzy))}
+
+
+PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
+
+
+def _catalogue(path: Path, language: str, strings: dict[str, int] | None) -> list[Problem]:
+    """Errors for strings the catalogue leaves out, and for translations that drop or change a
+    placeholder like %(number)s or {time}, which would break the sentence on every page."""
+    name, source = english_name(language), display_path(path)
+    with path.open("rb") as file:
+        catalog = read_po(file, locale=language)
+    found = []
+    for message in catalog:
+        if message.id and isinstance(message.id, str) and isinstance(message.string, str) and message.string:
+            wanted, written = sorted(set(PLACEHOLDER.findall(message.id))), sorted(set(PLACEHOLDER.findall(message.string)))
+            if wanted != written:
+                found.append(Problem(source, message.lineno, (
+                    f'the {name} for "{message.id}" must keep {", ".join(wanted) or "no placeholders"} '
+                    f'exactly as in English, and add none: it has {", ".join(written) or "none"}')))
+    if strings is not None:
+        translated = catalogue_strings(path)
+        missing = [text for text in strings if text not in translated]
+        if missing:
+            shown = "; ".join(f'"{text}"' for text in missing[:5]) + ("; …" if len(missing) > 5 else "")
+            found.append(Problem(source, 1, (
+                f"{len(missing)} of the site's {len(strings)} button and menu texts are not "
+                f"translated into {name} (or are marked fuzzy): {shown}. Translate them here")))
+    return found
 
 
 def same_sentences(english: Document, translation: Document) -> list[tuple[int, str]]:
