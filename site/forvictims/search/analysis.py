@@ -2,11 +2,13 @@
 visitor types, in Python here and in the browser (site/assets/src/search/analysis.mjs).
 
 1. Apostrophes go ("won't" → "wont", "women's" → "womens"), as people often leave them out.
-2. Words are runs of letters, marks and digits. Python's \\w leaves out the vowel signs of
+2. Lower case.
+3. In languages written in Latin letters, accents go ("przemoc domową" → "przemoc domowa",
+   "ł" → "l"): people often type without them on a phone.
+4. Words are runs of letters, marks and digits. Python's \\w leaves out the vowel signs of
    Gurmukhi, Bengali and Arabic, which would cut their words in pieces, so marks are added.
-3. Lower case.
-4. Small words that say nothing about what happened ("my", "he", "in") are dropped.
-5. Each word is also stemmed where the language has a stemmer ("stalked" → "stalk").
+5. Small words that say nothing about what happened ("my", "he", "in") are dropped.
+6. Each word is also stemmed where the language has a stemmer ("stalked" → "stalk").
 """
 
 from __future__ import annotations
@@ -37,6 +39,13 @@ WORD = re.compile(f"(?:[^\\W_]|[{_marks()}])+")
 """A word: letters, marks and digits. The browser's is /[\\p{L}\\p{M}\\p{N}]+/gu."""
 
 
+def fold(text: str) -> str:
+    """`text` without accents: letters with marks lose them (ą → a, ș → s), and ł becomes l.
+    The browser's is text.normalize("NFD").replace(/\\p{Mn}/gu, "").replace(/ł/g, "l")."""
+    return "".join(c for c in unicodedata.normalize("NFD", text)
+                   if unicodedata.category(c) != "Mn").replace("ł", "l")
+
+
 @dataclass(frozen=True)
 class Language:
     """What search knows about one language."""
@@ -45,6 +54,13 @@ class Language:
     stop_words: frozenset[str]
     stemmer: str | None = None
     """A stemmer both Whoosh and the browser have: "porter" (English), or None."""
+    folded: bool = False
+    """Accents are dropped (see fold): for languages in Latin letters only, since the vowel
+    signs of other scripts are letters."""
+
+    def __post_init__(self):
+        if self.folded:
+            object.__setattr__(self, "stop_words", frozenset(fold(word) for word in self.stop_words))
 
     def stem(self, word: str) -> str:
         return _stemmer(self.stemmer)(word)
@@ -70,8 +86,16 @@ ENGLISH_STOP_WORDS = frozenset("""
     where which while who whom why will with would you youre your yours yourself
 """.split())
 
+POLISH_STOP_WORDS = frozenset("""
+    a aby ale bo by być był była było były ci cię co czy dla do go i ich ja je jego jej jest
+    jestem już jak ją kiedy ktoś która które który lub ma mam mi mnie mną mój moja moje mojego
+    mojej moim mu my na nad nam nas nie o od on ona oni ono po pod przez przy się są ta tak te tego
+    tej ten to tu ty u w we więc wy z za ze że żeby
+""".split())
+
 LANGUAGES = {
-    "en": Language("en", ENGLISH_STOP_WORDS, "porter"),
+    "en": Language("en", ENGLISH_STOP_WORDS, "porter", folded=True),
+    "pl": Language("pl", POLISH_STOP_WORDS, folded=True),
 }
 
 
@@ -83,7 +107,8 @@ def language(code: str) -> Language:
 
 def words(text: str, lang: Language) -> list[str]:
     """The words of `text` that search looks at, lower case and not stemmed, in order."""
-    found = WORD.findall(APOSTROPHES.sub("", text).lower())
+    text = APOSTROPHES.sub("", text).lower()
+    found = WORD.findall(fold(text) if lang.folded else text)
     return [word for word in found if word not in lang.stop_words]
 
 

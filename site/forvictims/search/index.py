@@ -415,6 +415,7 @@ class SearchIndex:
         data: dict[str, Any] = {
             "language": self.language.code,
             "stemmer": self.language.stemmer,
+            "folded": self.language.folded,
             "stopWords": sorted(self.language.stop_words),
             "K1": K1,
             "typoBoost": TYPO_BOOST,

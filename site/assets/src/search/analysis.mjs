@@ -6,10 +6,14 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const POSTCODE = /^([a-z]{1,2}\d[a-z\d]?)(\d[a-z]{2})$/;
 const STEMMERS = { porter };
 
+// Letters with marks lose them (ą → a, ș → s), and ł becomes l: as fold() in analysis.py.
+export const fold = (text) => text.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/ł/g, "l");
+
 export class Language {
-  constructor(code, stopWords, stemmer) {
+  constructor(code, stopWords, stemmer, folded = false) {
     this.code = code;
-    this.stopWords = new Set(stopWords);
+    this.folded = folded;
+    this.stopWords = new Set(folded ? stopWords.map(fold) : stopWords);
     const stem = stemmer ? STEMMERS[stemmer] : (word) => word;
     if (!stem) throw new Error(`no stemmer called ${stemmer}`);
     this.stem = stem;
@@ -17,7 +21,8 @@ export class Language {
 
   // The words of `text` that search looks at, lower case and not stemmed, in order.
   words(text) {
-    const found = text.replace(APOSTROPHES, "").toLowerCase().match(WORD) || [];
+    const lower = text.replace(APOSTROPHES, "").toLowerCase();
+    const found = (this.folded ? fold(lower) : lower).match(WORD) || [];
     return found.filter((word) => !this.stopWords.has(word));
   }
 

@@ -37,7 +37,7 @@ const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 export class SearchIndex {
   constructor(data) {
     this.data = data;
-    this.language = new Language(data.language, data.stopWords, data.stemmer);
+    this.language = new Language(data.language, data.stopWords, data.stemmer, data.folded);
     this.count = data.documents.length;
     this.fields = Object.entries(data.fields);
     this.sorted = {};
