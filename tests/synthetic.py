@@ -111,6 +111,8 @@ def write(destination: Path, areas: int) -> Path:
         for path in english_files(CONTENT / folder):
             shutil.copy(path, destination / folder / path.name)
     shutil.copy(CONTENT / "site.yaml", destination / "site.yaml")
+    # The buttons and menus of every language the site has, where the build looks for them.
+    shutil.copytree(CONTENT.parent / "translations", destination.parent / "translations", dirs_exist_ok=True)
     (destination / "services").mkdir()
     for path in english_files(CONTENT / "services"):
         if re.search(r"^areas: (national|all)$", path.read_text(encoding="utf-8"), re.MULTILINE):

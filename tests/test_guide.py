@@ -16,8 +16,12 @@ SHOWN = {line.strip() for line in GUIDE.splitlines() if line.startswith("    ")}
 
 @pytest.fixture
 def content_copy(tmp_path, monkeypatch):
-    """The real content, copied where an editor's changes cannot hurt it."""
-    shutil.copytree(CONTENT, tmp_path / "content")
+    """The real content in English only, as the guide's examples have it, copied where an
+    editor's changes cannot hurt it (translations would repeat each example's message)."""
+    shutil.copytree(CONTENT, tmp_path / "content", ignore=shutil.ignore_patterns("*.*.md", "search-words.*.yaml"))
+    site = tmp_path / "content" / "site.yaml"
+    site.write_text(re.sub(r"(languages:\n  en: English\n)(  \w+: .*\n)+", r"\1",
+                           site.read_text(encoding="utf-8")), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path / "content"
 

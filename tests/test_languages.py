@@ -68,8 +68,9 @@ def test_the_sitemap_lists_each_page_with_its_other_languages(three_languages):
         code: f"https://www.example.org.uk/help/{code}/crime/domestic-abuse/" for code in ("en", "pl", "ar")}
 
 
-def test_a_site_in_one_language_has_no_language_bar(built_site):
-    html = page(built_site, "en/crime/domestic-abuse/")
+def test_a_site_in_one_language_has_no_language_bar(tmp_path):
+    build(write_tree(tmp_path), tmp_path / "build")
+    html = page(tmp_path / "build", "en/crime/domestic-abuse/")
     assert html.select("nav.fv-language-bar") == [] and html.select("link[rel=alternate]") == []
 
 
@@ -132,3 +133,54 @@ def test_nothing_scrolls_sideways_at_320_pixels_with_the_language_bar(browser, a
     context.close()
     server.shutdown()
     server.server_close()
+
+
+# ---------------------------------------------------------------------------------------------
+# The real site, in every language it declares
+
+
+def declared() -> list[str]:
+    import yaml
+
+    return list(yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))["languages"])
+
+
+OTHER_LANGUAGES = declared()[1:]
+
+
+def interface(language: str) -> dict[str, str]:
+    """English interface text → its translation, for `language`."""
+    from babel.messages.pofile import read_po
+
+    with (TRANSLATIONS / language / "LC_MESSAGES" / "messages.po").open("rb") as file:
+        return {message.id: message.string for message in read_po(file, locale=language)
+                if message.id and isinstance(message.id, str) and message.string}
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_every_page_in_a_language_says_so_and_speaks_it(built_site, language):
+    from babel import Locale
+
+    direction = Locale.parse(language).text_direction
+    skip = interface(language)["Skip to main content"]
+    pages = sorted((built_site / language).rglob("index.html"))
+    assert len(pages) == len(sorted((built_site / "en").rglob("index.html")))
+    for path in pages:
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert (html.html["lang"], html.html["dir"]) == (language, direction), path
+        assert html.select_one(".govuk-skip-link").get_text() == skip, path
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_no_english_interface_text_is_left_on_a_page_in_another_language(built_site, language):
+    translated = interface(language)
+    # Every English text of the interface of two words or more, unless its translation is the same.
+    english = {text for text in catalogue_strings(TRANSLATIONS / "messages.pot")
+               if translated.get(text) != text and len(text.split()) >= 2 and "%(" not in text and "{" not in text}
+    for path in sorted((built_site / language).rglob("index.html")):
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for text in html.body.find_all(string=True):
+            if text.parent.name in ("script", "style") or text.find_parent(attrs={"lang": "en"}):
+                continue
+            left = [phrase for phrase in english if phrase in text]
+            assert not left, (path, left, str(text.parent)[:200])

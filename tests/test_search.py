@@ -20,7 +20,11 @@ from forvictims.web.search import search_index
 ROOT = Path(__file__).resolve().parents[1]
 # The development set the search was built with, and a set written apart from it the way victims
 # write: a hit is any expected page among the first three results.
-QUERY_FILES = [ROOT / "tests" / "search_queries_development.tsv", ROOT / "tests" / "search_queries.tsv"]
+QUERY_FILES = [ROOT / "tests" / "search_queries_development.tsv", ROOT / "tests" / "search_queries.tsv",
+               ROOT / "tests" / "search_queries_pl.tsv"]
+# The share of queries that must find an expected page in the top three, by language.
+GOAL = {"en": 0.95}
+GOAL_OTHER_LANGUAGES = 0.90
 
 
 def queries(lang: str = "en") -> list[tuple[str, list[str]]]:
@@ -45,6 +49,30 @@ def english(library):
 
 def top(index, query: str, count: int = 3) -> list[str]:
     return [f"/en{result.path}" for result in index.search(query, count)]
+
+
+def searched_languages(library) -> list[str]:
+    """The site's languages other than English that have queries to test them with."""
+    return [code for code in library.languages[1:] if queries(code)]
+
+
+def language_index(library, code: str):
+    from flask import g
+
+    app = create_app(library=library)
+    with app.test_request_context(f"/{code}/search/"):
+        g.lang = code
+        return search_index(library.in_language(code), code)
+
+
+def test_at_least_90_percent_of_queries_in_other_languages_find_an_expected_page(library):
+    assert searched_languages(library), "no language but English has queries to test its search"
+    for code in searched_languages(library):
+        index, lines = language_index(library, code), queries(code)
+        misses = [(query, expected, [f"/{code}{r.path}" for r in index.search(query, 3)])
+                  for query, expected in lines
+                  if not set(expected) & {f"/{code}{r.path}" for r in index.search(query, 3)}]
+        assert len(misses) <= (1 - GOAL_OTHER_LANGUAGES) * len(lines), (code, misses)
 
 
 def test_at_least_95_percent_of_victims_queries_find_an_expected_page_in_the_top_three(english):

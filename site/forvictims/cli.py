@@ -7,15 +7,17 @@ import json
 from pathlib import Path
 
 import click
+from flask import g
 from werkzeug.serving import make_server
 
 from . import publish
 from .content.problems import ContentError, command, display_path, plural
 from .content.structure import KINDS
 from .editors import coverage, report, scaffold
-from .editors.inspection import inspect, load_library, require_folder
+from .editors.inspection import inspect, interface_folder, load_library, require_folder
 from .preview import preview_app
 from .web.app import create_app
+from .web.catalogues import CATALOGUES, compile_catalogues
 from .web.search import search_index
 
 content_option = click.option(
@@ -169,8 +171,10 @@ def search(content: Path, query: str, language: str, limit: int, as_json: bool) 
     if language not in library.languages:
         raise click.ClickException(
             f'The site has no language "{language}": it has {", ".join(library.languages)}')
+    compile_catalogues(interface_folder(content), CATALOGUES)  # the site's words for its pages
     app = create_app(library=library)
     with app.test_request_context(f"/{language}/search/"):
+        g.lang = language  # as the page for this address would have it
         results = search_index(library.in_language(language), language).search(query, limit)
     if as_json:
         click.echo(json.dumps([{"title": result.title, "url": f"/{language}{result.path}",

@@ -87,7 +87,7 @@ ENGLISH_STOP_WORDS = frozenset("""
 """.split())
 
 POLISH_STOP_WORDS = frozenset("""
-    a aby ale bo by być był była było były ci cię co czy dla do go i ich ja je jego jej jest
+    a aby ale bo by być był była było ci cię co czy dla do go i ich ja je jego jej jest
     jestem już jak ją kiedy ktoś która które który lub ma mam mi mnie mną mój moja moje mojego
     mojej moim mu my na nad nam nas nie o od on ona oni ono po pod przez przy się są ta tak te tego
     tej ten to tu ty u w we więc wy z za ze że żeby

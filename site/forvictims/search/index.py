@@ -11,7 +11,8 @@ Ranking, for what a visitor types:
    first letter: those words count as if typed, a little less. (Stemming alone would take
    "trafficing" for "traffic".)
 3. A word of four letters or more also finds the words it begins ("stalk" → "stalker"), which
-   count less again. Typos and beginnings are looked up in the words of every page as written
+   count less again. In a language without a stemmer, the word's last letters are left off
+   first, so Polish "zgwalcil" finds "zgwalcona". Typos and beginnings are looked up in the words of every page as written
    (the unstemmed "words" field), then scored like typed words.
 4. Scores are Whoosh's BM25F: a word counts for more when fewer pages have it, and in a short
    field than in a long one.
@@ -89,6 +90,8 @@ TYPO_BOOST = {1: 0.9, 2: 0.8}  # by how many letters the typed word is out
 PREFIX_BOOST = 0.4
 PREFIX_LENGTH = 4  # shortest typed word whose beginnings are looked for
 PREFIX_LIMIT = 10  # most words a beginning finds: those on the most pages
+ROOT_LENGTH = 5  # in a language without a stemmer, beginnings are looked up from at least this
+ROOT_TRIM = 3  # many letters, leaving off up to this many at the end
 PLACE_WORDS = 3  # most typed words that make one place name
 PHRASE_WORDS = 4  # most typed words that make one phrase
 PLACE_TYPO_LENGTH = 6  # shortest place name found with a typo
@@ -301,9 +304,17 @@ class SearchIndex:
                 for term, apart in self._near("words", word, typo_distance(len(word))):
                     want_word(term, TYPO_BOOST[apart])
             if len(word) >= PREFIX_LENGTH:
-                for term in self._beginning("words", word):
+                for term in self._beginning("words", self._root(word)):
                     want_word(term, PREFIX_BOOST)
         return wanted
+
+    def _root(self, word: str) -> str:
+        """What a word's beginnings are looked up from. A language without a stemmer changes
+        the ends of its words ("zgwałcił", "zgwałcona"): its last letters are left off, down to
+        ROOT_LENGTH letters."""
+        if self.language.stemmer or len(word) <= ROOT_LENGTH:
+            return word
+        return word[:max(ROOT_LENGTH, len(word) - ROOT_TRIM)]
 
     def _near(self, field: str, word: str, limit: int) -> list[tuple[str, int]]:
         """The terms of `field` closest to `word`, if any is within `limit` letters, with the
@@ -419,7 +430,8 @@ class SearchIndex:
             "stopWords": sorted(self.language.stop_words),
             "K1": K1,
             "typoBoost": TYPO_BOOST,
-            "prefix": {"boost": PREFIX_BOOST, "length": PREFIX_LENGTH, "limit": PREFIX_LIMIT},
+            "prefix": {"boost": PREFIX_BOOST, "length": PREFIX_LENGTH, "limit": PREFIX_LIMIT,
+                       "rootLength": ROOT_LENGTH, "rootTrim": ROOT_TRIM},
             "phraseWords": PHRASE_WORDS,
             "places": {"words": PLACE_WORDS, "typoLength": PLACE_TYPO_LENGTH,
                        "prefixLength": PLACE_PREFIX_LENGTH},

@@ -115,10 +115,18 @@ export class SearchIndex {
         }
       }
       if (length >= prefix.length) {
-        for (const term of this.beginning("words", word)) wantWord(term, prefix.boost);
+        for (const term of this.beginning("words", this.root(word))) wantWord(term, prefix.boost);
       }
     }
     return wanted;
+  }
+
+  // What a word's beginnings are looked up from: without a stemmer, its last letters are left off.
+  root(word) {
+    const { rootLength, rootTrim } = this.data.prefix;
+    const letters = chars(word);
+    if (this.data.stemmer || letters.length <= rootLength) return word;
+    return letters.slice(0, Math.max(rootLength, letters.length - rootTrim)).join("");
   }
 
   // The terms of `field` closest to `word`, if any is within `limit` letters, with the same first letter.
