@@ -93,9 +93,16 @@ POLISH_STOP_WORDS = frozenset("""
     tej ten to tu ty u w we więc wy z za ze że żeby
 """.split())
 
+ROMANIAN_STOP_WORDS = frozenset("""
+    a al ale am ar are as au ca care ce cu cum cand cine dar daca de deci din dupa e ea ei el ele
+    era este eu fi fost fara i ia iar il im imi in ii l la le lui m ma mai mea mei meu mele mi n ne
+    noi nu o pe pentru prin s sa sau se si sub sunt ta te tu un una unei unui va voi vor
+""".split())
+
 LANGUAGES = {
     "en": Language("en", ENGLISH_STOP_WORDS, "porter", folded=True),
     "pl": Language("pl", POLISH_STOP_WORDS, folded=True),
+    "ro": Language("ro", ROMANIAN_STOP_WORDS, folded=True),
 }
 
 
