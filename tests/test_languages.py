@@ -184,3 +184,40 @@ def test_no_english_interface_text_is_left_on_a_page_in_another_language(built_s
                 continue
             left = [phrase for phrase in english if phrase in text]
             assert not left, (path, left, str(text.parent)[:200])
+
+
+@pytest.mark.browser
+def test_a_phone_number_inside_arabic_text_reads_in_order(browser, tmp_path):
+    from content_tree import CRIME
+    from forvictims.content.translation import source_version
+    from forvictims.editors import load_library
+    from journeys import serve
+
+    english = CRIME.replace("- Talk to someone you trust.", "- Talk to someone you trust, or call 0808 2000 247.")
+    content = write_tree(tmp_path, {"site.yaml": SITE.replace("  en: English\n", "  en: English\n  ar: العربية\n"),
+                                    "crime-types/domestic-abuse.md": english})
+    version = source_version(load_library(content).crime_types["domestic-abuse"])
+    (content / "crime-types/domestic-abuse.ar.md").write_text(
+        f'---\ntranslated_from: "{version}"\ntitle: العنف المنزلي\nsummary: عندما يؤذيك شخص قريب منك.\n'
+        "keywords: [العنف المنزلي]\n---\n## ما هو\n\nشخص قريب منك يؤذيك.\n\n## ما يمكنك فعله الآن\n\n"
+        "- تحدث إلى شخص تثق به، أو اتصل بالرقم 0808 2000 247 في أي وقت.\n", encoding="utf-8")
+    build(content, tmp_path / "build")
+    server, origin = serve(tmp_path / "build")
+    page = browser.new_page()
+    page.goto(origin + "/ar/crime/domestic-abuse/", wait_until="networkidle")
+    groups = page.evaluate("""() => {
+      const link = [...document.querySelectorAll('main a[href="tel:+448082000247"]')]
+        .find((a) => a.parentElement.textContent.includes('في أي وقت'));
+      const text = link.firstChild;
+      return ['0808', '2000', '247'].map((group) => {
+        const range = document.createRange();
+        const start = text.data.indexOf(group);
+        range.setStart(text, start);
+        range.setEnd(text, start + group.length);
+        return range.getBoundingClientRect().left;
+      });
+    }""")
+    assert groups == sorted(groups), groups  # 0808, then 2000, then 247, left to right
+    page.close()
+    server.shutdown()
+    server.server_close()

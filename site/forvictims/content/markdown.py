@@ -146,7 +146,8 @@ def _link_phone_numbers(children: list[Token]) -> list[Token]:
             number = text[start:end]
             if start > position:
                 result.append(Token("text", "", 0, content=text[position:start]))
-            result.append(Token("link_open", "a", 1, attrs={"href": f"tel:{tel_href(number)}"}))
+            # dir="ltr" keeps the groups of digits in order inside right-to-left text.
+            result.append(Token("link_open", "a", 1, attrs={"href": f"tel:{tel_href(number)}", "dir": "ltr"}))
             result.append(Token("text", "", 0, content=number))
             result.append(Token("link_close", "a", -1))
             position = end
