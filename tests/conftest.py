@@ -20,6 +20,13 @@ ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 
 
+def declared_languages() -> list[str]:
+    """The languages content/site.yaml declares, English first, read from the file itself."""
+    import yaml
+
+    return list(yaml.safe_load((CONTENT / "site.yaml").read_text(encoding="utf-8"))["languages"])
+
+
 @pytest.fixture(scope="session")
 def library():
     """The site's real content, loaded and checked."""

@@ -13,11 +13,11 @@ import phonenumbers
 import pytest
 from babel import Locale
 from babel.messages.pofile import read_po
-import yaml
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from content_tree import SERVICE, write_tree
+from conftest import declared_languages
 from forvictims import publish
 from forvictims.editors.checks.honesty import CLAIMS_TO_ERASE_HISTORY
 from forvictims.cli import main
@@ -25,7 +25,7 @@ from forvictims.content.model import parse_phone, tel_href
 from forvictims.content.problems import ContentError
 
 ROOT = Path(__file__).resolve().parents[1]
-LANGUAGES = list(yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))["languages"])
+LANGUAGES = declared_languages()
 
 
 def interface(language: str, text: str) -> str:
@@ -47,7 +47,7 @@ def published(folder: str) -> list[str]:
 def expected_files() -> set[str]:
     """Every file a build of the real content must hold, worked out from the content files
     themselves (not from the code that decides what to build)."""
-    languages = yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))["languages"]
+    languages = declared_languages()
     crimes, areas = published("crime-types"), published("areas")
     paths = ["", "crime/", "area/", "helplines/", "search/"]
     paths += [f"crime/{crime}/" for crime in crimes] + [f"area/{area}/" for area in areas]

@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import declared_languages
 from content_tree import SITE, write_tree
 from forvictims.editors.checks.translations import catalogue_strings
 from forvictims.publish import build
@@ -139,13 +140,7 @@ def test_nothing_scrolls_sideways_at_320_pixels_with_the_language_bar(browser, a
 # The real site, in every language it declares
 
 
-def declared() -> list[str]:
-    import yaml
-
-    return list(yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))["languages"])
-
-
-OTHER_LANGUAGES = declared()[1:]
+OTHER_LANGUAGES = declared_languages()[1:]
 
 
 def interface(language: str) -> dict[str, str]:

@@ -15,7 +15,7 @@ from forvictims.editors import inspect
 from forvictims.search.analysis import language, query_words, words
 from forvictims.search.index import distance
 from forvictims.web.app import create_app
-from forvictims.web.search import search_index
+from forvictims.web.search import index_outside_a_page
 
 ROOT = Path(__file__).resolve().parents[1]
 # The development set the search was built with, and a set written apart from it the way victims
@@ -42,9 +42,7 @@ def queries(lang: str = "en") -> list[tuple[str, list[str]]]:
 @pytest.fixture(scope="module")
 def english(library):
     """The English index, as the site builds it."""
-    app = create_app(library=library)
-    with app.test_request_context("/en/search/"):
-        return search_index(library, "en")
+    return index_outside_a_page(create_app(library=library), library, "en")
 
 
 def top(index, query: str, count: int = 3) -> list[str]:
@@ -57,12 +55,7 @@ def searched_languages(library) -> list[str]:
 
 
 def language_index(library, code: str):
-    from flask import g
-
-    app = create_app(library=library)
-    with app.test_request_context(f"/{code}/search/"):
-        g.lang = code
-        return search_index(library.in_language(code), code)
+    return index_outside_a_page(create_app(library=library), library, code)
 
 
 def test_at_least_90_percent_of_queries_in_other_languages_find_an_expected_page(library):
@@ -265,9 +258,7 @@ def test_search_words_lead_victims_to_the_page(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     content = write_tree(tmp_path, {WORDS_FILE: "glassed: [domestic-abuse]\nbrum: [sandwell]\n"})
     library, _ = inspect(content)
-    app = create_app(library=library)
-    with app.test_request_context("/en/search/"):
-        index = search_index(library, "en")
+    index = index_outside_a_page(create_app(library=library), library, "en")
     assert top(index, "glassed", 1) == ["/en/crime/domestic-abuse/"]
     assert top(index, "brum", 1) == ["/en/area/sandwell/"]
 

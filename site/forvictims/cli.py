@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import click
-from flask import g
 from werkzeug.serving import make_server
 
 from . import publish
@@ -18,7 +17,7 @@ from .editors.inspection import inspect, interface_folder, load_library, require
 from .preview import preview_app
 from .web.app import create_app
 from .web.catalogues import CATALOGUES, compile_catalogues
-from .web.search import search_index
+from .web.search import index_outside_a_page
 
 content_option = click.option(
     "--content", default="content", show_default=True,
@@ -172,10 +171,7 @@ def search(content: Path, query: str, language: str, limit: int, as_json: bool) 
         raise click.ClickException(
             f'The site has no language "{language}": it has {", ".join(library.languages)}')
     compile_catalogues(interface_folder(content), CATALOGUES)  # the site's words for its pages
-    app = create_app(library=library)
-    with app.test_request_context(f"/{language}/search/"):
-        g.lang = language  # as the page for this address would have it
-        results = search_index(library.in_language(language), language).search(query, limit)
+    results = index_outside_a_page(create_app(library=library), library, language).search(query, limit)
     if as_json:
         click.echo(json.dumps([{"title": result.title, "url": f"/{language}{result.path}",
                                 "score": round(result.score, 3)} for result in results],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import current_app
+from flask import Flask, current_app, g
 from flask_babel import gettext as _
 
 from ..content.library import Library
@@ -31,3 +31,11 @@ def search_index(library: Library, language: str) -> SearchIndex:
 def digest(index: SearchIndex) -> str:
     """Changes whenever the index does, so a browser never keeps an old one."""
     return hashlib.sha256(index.exported).hexdigest()[:10]
+
+
+def index_outside_a_page(app: Flask, library: Library, language: str) -> SearchIndex:
+    """The index `language`'s search page would use, for `forvictims search` and the tests: in
+    that language's context, so the titles it gives (a crime's page in an area) are translated."""
+    with app.test_request_context(f"/{language}/search/"):
+        g.lang = language
+        return search_index(library.in_language(language), language)
