@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import declared_languages
 from test_browser import EXIT_URL, Visit
 
 pytestmark = pytest.mark.browser
@@ -163,3 +164,12 @@ def test_the_helplines_page_prints_across_the_whole_page(browser, site_url):
     assert printed > screen * 1.3 and printed >= row - 30
     assert not page.get_by_role("button", name="Emergency Exit this page").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("language", declared_languages()[1:])
+def test_the_first_number_is_on_the_first_screen_in_every_language(small_phone, language):
+    # Titles and headings run longer in translation: the number must still come first.
+    for path, _ in FIRST_CONTACT:
+        page = small_phone.open(path.replace("/en/", f"/{language}/", 1))
+        helpline = page.evaluate(FIRST_HELPLINE, list(EMERGENCY))
+        assert helpline["bottom"] <= SCREEN["height"], (path, f"{helpline['top']} px down")
