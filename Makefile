@@ -51,6 +51,13 @@ chromium:
 	  else \
 	    echo "The browser tests need Chromium: install the 'chromium' package, then run make test again."; exit 1; \
 	  fi; }
+	@# Fonts for Gurmukhi, Bengali, Arabic and Urdu, as phones have: without them pages show boxes.
+	@[ -n "$$(fc-list :lang=pa family)" ] && [ -n "$$(fc-list :lang=bn family)" ] && [ -n "$$(fc-list :lang=ur family)" ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core >/dev/null; \
+	  else \
+	    echo "The browser tests need fonts for Panjabi, Bengali and Urdu: install the 'fonts-noto-core' package, then run make test again."; exit 1; \
+	  fi; }
 
 clean:
 	rm -rf build $(VENV) $(ASSETS)/node_modules

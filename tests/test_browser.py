@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import declared_languages
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +31,16 @@ PAGE_TYPES = {
     "search": "/en/search/",
     "not found": "/404.html",
 }
+
+# The same pages in each language of the site that is written right to left or in a script
+# of its own, and in Latin letters once for English.
+SCRIPTS = [language for language in declared_languages() if language in ("en", "ur", "ar", "pa", "bn")]
+
+
+def in_languages(languages: list[str]) -> list:
+    return [pytest.param(path.replace("/en/", f"/{language}/"), id=f"{language} {name}")
+            for language in languages for name, path in PAGE_TYPES.items()
+            if "/en/" in path or language == "en"]
 
 
 class Visit:
@@ -94,11 +106,16 @@ def test_clicking_exit_this_page_leaves_for_the_exit_destination(visit):
     assert page.title() == "Weather"
 
 
-def test_pressing_shift_three_times_leaves_the_page(visit):
-    page = visit.open("/en/area/sandwell/domestic-abuse/")
+@pytest.mark.parametrize("language", ["en"] + [language for language in SCRIPTS if language in ("ar", "ur")])
+def test_pressing_shift_three_times_leaves_the_page(visit, language):
+    from test_languages import interface
+
+    one_more = "Shift, press 1 more time to exit."
+    page = visit.open(f"/{language}/area/sandwell/domestic-abuse/")
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
-    assert page.get_by_role("status").filter(has_text="press 1 more time").count() == 1
+    said = one_more if language == "en" else interface(language)[one_more]
+    assert page.get_by_role("status").filter(has_text=said).count() == 1
     page.keyboard.press("Shift")
     page.wait_for_url(EXIT_URL)
 
@@ -167,7 +184,7 @@ def test_no_console_errors(visit, path):
 # Access
 
 
-@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+@pytest.mark.parametrize("path", in_languages(SCRIPTS))
 def test_no_accessibility_violations(audit, path):
     if not AXE.is_file():
         pytest.fail("axe-core is missing: run `make test`, which installs it.")
@@ -181,7 +198,7 @@ def test_no_accessibility_violations(audit, path):
     assert violations == []
 
 
-@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+@pytest.mark.parametrize("path", in_languages(declared_languages()))
 def test_nothing_scrolls_sideways_on_a_320_pixel_screen(phone, path):
     page = phone.open(path)
     widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
@@ -196,3 +213,35 @@ def test_a_phone_number_is_one_tap_from_the_crime_and_area_page(phone):
     call = page.locator("main a[href^='tel:']").first
     call.wait_for(state="visible")
     assert call.get_attribute("href").startswith("tel:+44")
+
+
+# Letters drawn by a font that has them, not as empty boxes: Gurmukhi, Bengali and Arabic script
+# come from the fonts phones and computers have (make test installs Debian's Noto fonts).
+SCRIPT_TEXT = {"pa": "[\\u0a00-\\u0a7f]", "bn": "[\\u0980-\\u09ff]", "ur": "[\\u0600-\\u06ff]",
+               "ar": "[\\u0600-\\u06ff]"}
+
+
+@pytest.mark.parametrize("language", [language for language in SCRIPTS if language in SCRIPT_TEXT])
+def test_every_script_is_drawn_in_a_font_that_has_its_letters(visit, language):
+    import re
+    import subprocess
+
+    def has_letters(family: str) -> bool:
+        listed = subprocess.run(["fc-list", f":family={family}:lang={language}", "family"],
+                                capture_output=True, text=True, check=True).stdout
+        return bool(listed.strip())
+
+    page = visit.open(f"/{language}/crime/")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    document = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    for selector in ("h1", ".govuk-exit-this-page__button", ".fv-emergency__title", "main p"):
+        node = cdp.send("DOM.querySelector", {"nodeId": document, "selector": selector})["nodeId"]
+        text = page.locator(selector).first.inner_text()
+        letters = len(re.findall(SCRIPT_TEXT[language], text))
+        assert letters > 5, (selector, text)  # the text is in the language's script
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        # A font without the script's letters may draw spaces, digits and punctuation, never more.
+        others = sum(font["glyphCount"] for font in fonts if not has_letters(font["familyName"]))
+        assert others <= len(text) - letters, (selector, fonts)

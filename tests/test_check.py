@@ -251,3 +251,19 @@ def test_the_made_up_site_that_measures_scale_has_no_errors(tmp_path):
     library, problems = inspect(content)
     assert [str(problem) for problem in problems if not problem.warning] == []
     assert len(library.areas) == 3 and len(library.support(area=next(iter(library.areas))).local) == 5
+
+
+def test_an_english_sentence_after_a_panjabi_or_urdu_full_stop_is_found(tmp_path, monkeypatch, runner):
+    english = CRIME + "\nYou can call us at any time.\n"
+    site = SITE_WITH_POLISH.replace("  pl: Polski\n", "  pa: ਪੰਜਾਬੀ\n  ur: اردو\n")
+    panjabi = ('---\ntranslated_from: "0000abcd"\ntitle: ਘਰੇਲੂ ਹਿੰਸਾ\nsummary: ਜਦੋਂ ਕੋਈ ਨੇੜਲਾ ਤੁਹਾਨੂੰ ਦੁੱਖ ਦਿੰਦਾ ਹੈ।\n'
+               "---\nਕੋਈ ਨੇੜਲਾ ਤੁਹਾਨੂੰ ਦੁੱਖ ਦਿੰਦਾ ਹੈ। You can call us at any time.\n")
+    urdu = ('---\ntranslated_from: "0000abcd"\ntitle: گھریلو تشدد\nsummary: جب کوئی قریبی آپ کو تکلیف دے۔\n'
+            "---\nکوئی قریبی آپ کو تکلیف دیتا ہے۔ You can call us at any time.\n")
+    write_tree(tmp_path, {"site.yaml": site, CRIME_FILE: english,
+                          "crime-types/domestic-abuse.pa.md": panjabi, "crime-types/domestic-abuse.ur.md": urdu})
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["check"])
+    for language in ("pa", "ur"):
+        assert (f'content/crime-types/domestic-abuse.{language}.md:6: warning: "You can call us at any time." '
+                "is as it is in English: translate it") in result.output.splitlines(), result.output

@@ -181,28 +181,39 @@ def test_no_english_interface_text_is_left_on_a_page_in_another_language(built_s
             assert not left, (path, left, str(text.parent)[:200])
 
 
+# A translation of a crime type, with a phone number inside right-to-left text.
+RIGHT_TO_LEFT = {
+    "ar": ("العربية", "title: العنف المنزلي\nsummary: عندما يؤذيك شخص قريب منك.\nkeywords: [العنف المنزلي]\n---\n"
+           "## ما هو\n\nشخص قريب منك يؤذيك.\n\n## ما يمكنك فعله الآن\n\n"
+           "- تحدث إلى شخص تثق به، أو اتصل بالرقم 0808 2000 247 في أي وقت.\n", "في أي وقت"),
+    "ur": ("اردو", "title: گھریلو تشدد\nsummary: جب کوئی قریبی شخص آپ کو تکلیف دے۔\nkeywords: [گھریلو تشدد]\n---\n"
+           "## یہ کیا ہے\n\nکوئی قریبی شخص آپ کو تکلیف دیتا ہے۔\n\n## آپ ابھی کیا کر سکتے ہیں\n\n"
+           "- کسی قابلِ اعتماد شخص سے بات کریں، یا کسی بھی وقت 0808 2000 247 پر کال کریں۔\n", "کسی بھی وقت"),
+}
+
+
 @pytest.mark.browser
-def test_a_phone_number_inside_arabic_text_reads_in_order(browser, tmp_path):
+@pytest.mark.parametrize("language", RIGHT_TO_LEFT)
+def test_a_phone_number_inside_right_to_left_text_reads_in_order(browser, tmp_path, language):
     from content_tree import CRIME
     from forvictims.content.translation import source_version
     from forvictims.editors import load_library
     from journeys import serve
 
+    name, translation, nearby = RIGHT_TO_LEFT[language]
     english = CRIME.replace("- Talk to someone you trust.", "- Talk to someone you trust, or call 0808 2000 247.")
-    content = write_tree(tmp_path, {"site.yaml": SITE.replace("  en: English\n", "  en: English\n  ar: العربية\n"),
+    content = write_tree(tmp_path, {"site.yaml": SITE.replace("  en: English\n", f"  en: English\n  {language}: {name}\n"),
                                     "crime-types/domestic-abuse.md": english})
     version = source_version(load_library(content).crime_types["domestic-abuse"])
-    (content / "crime-types/domestic-abuse.ar.md").write_text(
-        f'---\ntranslated_from: "{version}"\ntitle: العنف المنزلي\nsummary: عندما يؤذيك شخص قريب منك.\n'
-        "keywords: [العنف المنزلي]\n---\n## ما هو\n\nشخص قريب منك يؤذيك.\n\n## ما يمكنك فعله الآن\n\n"
-        "- تحدث إلى شخص تثق به، أو اتصل بالرقم 0808 2000 247 في أي وقت.\n", encoding="utf-8")
+    (content / f"crime-types/domestic-abuse.{language}.md").write_text(
+        f'---\ntranslated_from: "{version}"\n{translation}', encoding="utf-8")
     build(content, tmp_path / "build")
     server, origin = serve(tmp_path / "build")
     page = browser.new_page()
-    page.goto(origin + "/ar/crime/domestic-abuse/", wait_until="networkidle")
-    groups = page.evaluate("""() => {
+    page.goto(origin + f"/{language}/crime/domestic-abuse/", wait_until="networkidle")
+    groups = page.evaluate("""(nearby) => {
       const link = [...document.querySelectorAll('main a[href="tel:+448082000247"]')]
-        .find((a) => a.parentElement.textContent.includes('في أي وقت'));
+        .find((a) => a.parentElement.textContent.includes(nearby));
       const text = link.firstChild;
       return ['0808', '2000', '247'].map((group) => {
         const range = document.createRange();
@@ -211,7 +222,7 @@ def test_a_phone_number_inside_arabic_text_reads_in_order(browser, tmp_path):
         range.setEnd(text, start + group.length);
         return range.getBoundingClientRect().left;
       });
-    }""")
+    }""", nearby)
     assert groups == sorted(groups), groups  # 0808, then 2000, then 247, left to right
     page.close()
     server.shutdown()

@@ -76,6 +76,11 @@ def line_of(inline: Token, needle: str, first_line: int) -> int:
     return first_line + start
 
 
+# A sentence ends at a full stop, also Bengali and Gurmukhi's danda (।) and Urdu's (۔), or at a
+# question or exclamation mark, also Arabic's (؟).
+SENTENCE = re.compile("[^.!?\u0964\u0965\u06d4\u061f\\s][^.!?\u0964\u0965\u06d4\u061f]*(?:[.!?\u0964\u0965\u06d4\u061f]+|$)")
+
+
 def sentences(body: str, first_line: int, headings: bool = True) -> Iterator[tuple[int, str]]:
     """(file line, text) of every sentence a reader meets. Headings (unless left out) and list
     items count as sentences of their own, full stop or not."""
@@ -90,7 +95,7 @@ def sentences(body: str, first_line: int, headings: bool = True) -> Iterator[tup
             for child in token.children or []
             if child.type in ("text", "code_inline", "softbreak", "hardbreak")
         )
-        for match in re.finditer(r"[^.!?\s][^.!?]*(?:[.!?]+|$)", text):
+        for match in SENTENCE.finditer(text):
             sentence = match[0].replace("\n", " ").strip()
             yield first_line + token.map[0] + text.count("\n", 0, match.start()), sentence
 

@@ -22,8 +22,8 @@ Ranking, for what a visitor types:
 6. Places (an area's name, towns, neighbourhoods, postcode districts and nicknames) are matched
    whole: one to three typed words, run together, must be the place's name, so "bank" does not
    find Quarry Bank but "quarry bank" does, and then "bank" is not also taken as a word about
-   what happened. A place name of six letters or more is also found with a typo, and of five
-   or more from its beginning ("wolverh" → Wolverhampton), unless the typed word is one that
+   what happened. A place name of six letters or more is also found with a typo (one letter
+   at most when typed as several words), and of five or more from its beginning ("wolverh" → Wolverhampton), unless the typed word is one that
    pages use ("black" is not Blackheath).
 7. A crime type and an area that both match strongly (in their titles, names or search words,
    not just their summaries or text) bring up that crime's page in that area, scored as both
@@ -282,7 +282,10 @@ class SearchIndex:
                         placed.update(words)
                     continue
                 if len(name) >= PLACE_TYPO_LENGTH and not known.issuperset(words):
-                    for term, apart in self._near("places", name, typo_distance(len(name))):
+                    # Words run together are out by one letter at most: "sutton coldfeld" is
+                    # Sutton Coldfield, but Urdu's "bank wala call" is not Walsall.
+                    limit = typo_distance(len(name)) if size == 1 else 1
+                    for term, apart in self._near("places", name, limit):
                         want("places", term, boost * TYPO_BOOST[apart])
                 if size == 1 and len(name) >= PLACE_PREFIX_LENGTH and name not in known:
                     for term in self._beginning("places", name):
@@ -427,6 +430,7 @@ class SearchIndex:
             "language": self.language.code,
             "stemmer": self.language.stemmer,
             "folded": self.language.folded,
+            "letters": self.language.letters,
             "stopWords": sorted(self.language.stop_words),
             "K1": K1,
             "typoBoost": TYPO_BOOST,

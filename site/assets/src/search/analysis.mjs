@@ -2,27 +2,56 @@
 import { porter } from "./porter.mjs";
 
 const APOSTROPHES = /['\u2019\u02bc]/g;
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const POSTCODE = /^([a-z]{1,2}\d[a-z\d]?)(\d[a-z]{2})$/;
-const STEMMERS = { porter };
 
-// Letters with marks lose them (ą → a, ș → s), and ł becomes l: as fold() in analysis.py.
+const ARABIC_ARTICLES = ["وال", "بال", "كال", "فال", "عال", "لل", "ال"];
+const ARABIC_SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
+
+// Larkey's light10 Arabic stemmer: as arabic_stem in analysis.py. Arabic letters are one UTF-16
+// unit each.
+export const arabicStem = (word) => {
+  if (word.startsWith("و") && word.length >= 4) word = word.slice(1);
+  for (const article of ARABIC_ARTICLES) {
+    if (word.startsWith(article) && word.length >= article.length + 2) {
+      word = word.slice(article.length);
+      break;
+    }
+  }
+  for (const suffix of ARABIC_SUFFIXES) {
+    if (word.endsWith(suffix) && word.length >= suffix.length + 2) word = word.slice(0, -suffix.length);
+  }
+  return word;
+};
+
+const STEMMERS = { porter, arabic: arabicStem };
+
+// Letters with marks lose them (ą → a, ș → s, أ → ا), and ł becomes l: as fold() in analysis.py.
 export const fold = (text) => text.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/ł/g, "l");
 
 export class Language {
-  constructor(code, stopWords, stemmer, folded = false) {
+  constructor(code, stopWords, stemmer, folded = false, letters = []) {
     this.code = code;
     this.folded = folded;
-    this.stopWords = new Set(folded ? stopWords.map(fold) : stopWords);
+    this.letters = letters;
+    this.stopWords = new Set(stopWords.map((word) => this.normal(word)));
     const stem = stemmer ? STEMMERS[stemmer] : (word) => word;
     if (!stem) throw new Error(`no stemmer called ${stemmer}`);
     this.stem = stem;
   }
 
+  // `text` (lower case) as search compares it: folded if the language is, its letters made one.
+  normal(text) {
+    text = text.normalize("NFC");
+    if (this.folded) text = fold(text);
+    for (const [typed, becomes] of this.letters) text = text.replaceAll(typed, becomes);
+    return text;
+  }
+
   // The words of `text` that search looks at, lower case and not stemmed, in order.
   words(text) {
-    const lower = text.replace(APOSTROPHES, "").toLowerCase();
-    const found = (this.folded ? fold(lower) : lower).match(WORD) || [];
+    const found = this.normal(text.replace(APOSTROPHES, "").replace(INVISIBLE, "").toLowerCase()).match(WORD) || [];
     return found.filter((word) => !this.stopWords.has(word));
   }
 

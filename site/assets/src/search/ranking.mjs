@@ -37,7 +37,7 @@ const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 export class SearchIndex {
   constructor(data) {
     this.data = data;
-    this.language = new Language(data.language, data.stopWords, data.stemmer, data.folded);
+    this.language = new Language(data.language, data.stopWords, data.stemmer, data.folded, data.letters);
     this.count = data.documents.length;
     this.fields = Object.entries(data.fields);
     this.sorted = {};
@@ -85,7 +85,9 @@ export class SearchIndex {
         }
         const length = chars(name).length;
         if (length >= places.typoLength && !words.every((word) => known.has(word))) {
-          for (const [term, apart] of this.near("places", name, typoDistance(length))) {
+          // Words run together are out by one letter at most, as in index.py.
+          const limit = size === 1 ? typoDistance(length) : 1;
+          for (const [term, apart] of this.near("places", name, limit)) {
             want("places", term, boost * typoBoost[apart]);
           }
         }
