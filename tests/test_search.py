@@ -289,6 +289,7 @@ TRICKY = [
     "ਘਰੇਲੂ ਹਿੰਸਾ", "পারিবারিক সহিংসতা", "العنف المنزلي", "گھریلو تشدد", "przemoc domowa", "violență",
     "ਜ਼ਬਰਦਸਤੀ ਵਿਆਹ ਜਬਰਦਸਤੀ ਸ਼ਾਦੀ", "ড়য়ঢ় য\u09bc", "الزوجة أختي إلى وبالمنزل مستشفيات زوجي يضربني",
     "گهريلو تشدد، شوہر مارتا ہے۔ ghar mein maar", "ـالعنـف", "র\u200d\u09cdয\u200cাব",
+    "۹۹۹ ١٠١ ১৫ ੧੮ १२",
     "hopping sizing hoping yelling happy ponies caresses relational conditional rational",
     "Mąż mnie bije, boję się. Łódź, Zażółć gęślą jaźń", "café naïve Ş ş ț",
 ]
@@ -351,6 +352,8 @@ def test_words_typed_in_other_ways_are_the_same_word():
     # Panjabi without the dot under a letter; Bengali letters typed as one character or two.
     assert words("ਜ਼ਬਰਦਸਤੀ", panjabi) == words("ਜਬਰਦਸਤੀ", panjabi)
     assert words("\u09df", bengali) == words("\u09af\u09bc", bengali)
+    # Digits in any script are the digits the pages write.
+    assert words("۹۹۹ پر کال", urdu) == words("999 پر کال", urdu) and words("আমার বয়স ১৫", bengali)[-1] == "15"
     # Small words go, in each script and in Roman Urdu.
     assert words("میرا شوہر مجھے مارتا ہے", urdu) == ["شوہر", "مارتا"]
     assert words("mera shohar mujhe marta hai", urdu) == ["shohar", "marta"]

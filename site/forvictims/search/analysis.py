@@ -3,6 +3,7 @@ visitor types, in Python here and in the browser (site/assets/src/search/analysi
 
 1. Apostrophes go ("won't" → "wont", "women's" → "womens"), as people often leave them out,
    and so do invisible joiners and direction marks, which some keyboards type inside words.
+   Digits of other scripts ("۹۹۹", "১৫") become 0 to 9, as the pages write them.
 2. Unicode's composed form (NFC), so that a letter typed as one character or as two is the same.
 3. Lower case.
 4. In languages written in Latin or Arabic letters, marks go ("przemoc domową" → "przemoc
@@ -26,6 +27,9 @@ from typing import Callable
 APOSTROPHES = re.compile("['\u2019\u02bc]")
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 """Soft hyphens, zero-width spaces and joiners, direction marks."""
+DIGIT_BLOCKS = (0x660, 0x6f0, 0x966, 0x9e6, 0xa66)
+"""Where the digits 0 to 9 of Arabic, Urdu, Devanagari, Bengali and Gurmukhi begin."""
+DIGITS = {base + value: str(value) for base in DIGIT_BLOCKS for value in range(10)}
 
 
 def _marks() -> str:
@@ -193,7 +197,7 @@ def language(code: str) -> Language:
 
 def words(text: str, lang: Language) -> list[str]:
     """The words of `text` that search looks at, lower case and not stemmed, in order."""
-    text = lang.normal(INVISIBLE.sub("", APOSTROPHES.sub("", text)).lower())
+    text = lang.normal(INVISIBLE.sub("", APOSTROPHES.sub("", text)).lower().translate(DIGITS))
     return [word for word in WORD.findall(text) if word not in lang.stop_words]
 
 

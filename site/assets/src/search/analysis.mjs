@@ -3,6 +3,13 @@ import { porter } from "./porter.mjs";
 
 const APOSTROPHES = /['\u2019\u02bc]/g;
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;
+// Digits of Arabic, Urdu, Devanagari, Bengali and Gurmukhi become 0 to 9, as in analysis.py.
+const DIGIT_BLOCKS = [0x660, 0x6f0, 0x966, 0x9e6, 0xa66];
+const DIGITS = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f]/g;
+const toDigit = (digit) => {
+  const code = digit.charCodeAt(0);
+  return String(code - DIGIT_BLOCKS.find((base) => code >= base && code <= base + 9));
+};
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const POSTCODE = /^([a-z]{1,2}\d[a-z\d]?)(\d[a-z]{2})$/;
 
@@ -51,7 +58,8 @@ export class Language {
 
   // The words of `text` that search looks at, lower case and not stemmed, in order.
   words(text) {
-    const found = this.normal(text.replace(APOSTROPHES, "").replace(INVISIBLE, "").toLowerCase()).match(WORD) || [];
+    const plain = text.replace(APOSTROPHES, "").replace(INVISIBLE, "").toLowerCase().replace(DIGITS, toDigit);
+    const found = this.normal(plain).match(WORD) || [];
     return found.filter((word) => !this.stopWords.has(word));
   }
 
