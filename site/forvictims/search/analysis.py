@@ -138,8 +138,9 @@ URDU_STOP_WORDS = frozenset("""
 
 PANJABI_STOP_WORDS = frozenset("""
     ਦਾ ਦੀ ਦੇ ਨੇ ਨੂੰ ਤੋਂ ਵਿੱਚ ਵਿਚ ਹੈ ਹਨ ਸੀ ਅਤੇ ਜਾਂ ਇਹ ਉਹ ਵੀ ਹੀ ਜੋ ਕਿ ਮੈਨੂੰ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ ਮੈਂ
-    ਤੁਸੀਂ ਨਾਲ ਤੇ ਇੱਕ ਕੀ
-    da di de nu ton vich wich hai han si ate jan eh oh vi hi jo ki menu mera meri mere main
+    ਤੁਸੀਂ ਨਾਲ ਤੇ ਇੱਕ ਕੀ ਕੇ ਹਾਂ ਚ
+    da di de nu ne ton vich wich ch te ke hai han haan aa si ate jan eh oh vi hi jo ki menu mera
+    meri mere main
 """.split())
 
 BENGALI_STOP_WORDS = frozenset("""
