@@ -51,6 +51,13 @@ chromium:
 	  else \
 	    echo "The browser tests need Chromium: install the 'chromium' package, then run make test again."; exit 1; \
 	  fi; }
+	@# nginx, to serve the built site with the server block forvictims hosting nginx writes.
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; \
+	  else \
+	    echo "The hosting tests need nginx: install the 'nginx-light' package, then run make test again."; exit 1; \
+	  fi; }
 	@# Fonts for Gurmukhi, Bengali, Arabic and Urdu, as phones have: without them pages show boxes.
 	@[ -n "$$(fc-list :lang=pa family)" ] && [ -n "$$(fc-list :lang=bn family)" ] && [ -n "$$(fc-list :lang=ur family)" ] || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \

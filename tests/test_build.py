@@ -343,6 +343,8 @@ def test_headers_file_repeats_the_policy_for_static_hosts(built_site):
     assert headers.startswith("/*\n")
     assert "  Referrer-Policy: no-referrer\n" in headers
     assert "frame-ancestors 'none'" in headers
+    assert "  Strict-Transport-Security: max-age=31536000; includeSubDomains\n" in headers
+    assert "/static/*\n  Cache-Control: public, max-age=31536000, immutable\n" in headers
 
 
 # ---------------------------------------------------------------------------------------------

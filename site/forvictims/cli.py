@@ -52,6 +52,26 @@ def build(content: Path, output: Path, base_url: str | None) -> None:
         click.echo(f"Note: {note}")
 
 
+@main.group()
+def hosting() -> None:
+    """Settings for the web server that serves the built site."""
+
+
+@hosting.command("nginx")
+@click.option("--root", default="build", show_default=True, type=click.Path(path_type=Path),
+              help="The built site's folder, as the server will find it.")
+@click.option("--base-url", default="/", show_default=True,
+              help="Where the site is published, like https://www.example.org.uk/for-victims/ "
+                   "(the same as for forvictims build).")
+@click.option("--listen", default="80", show_default=True, help="nginx's listen: a port or address:port.")
+def hosting_nginx(root: Path, base_url: str, listen: str) -> None:
+    """Print an nginx server block for the built site: security headers, caching, compression
+    and the 404 page."""
+    from . import hosting as settings
+
+    click.echo(settings.nginx(root, publish.split_base_url(base_url)[1], listen), nl=False)
+
+
 @main.command(short_help="List every problem in the content (add --strict before publishing).")
 @content_option
 @click.option("--strict", is_flag=True,

@@ -17,10 +17,10 @@ import click
 from flask import Flask
 from flask_frozen import Freezer, FrozenFlaskWarning
 
+from . import hosting
 from .content.library import Library
 from .content.problems import command, display_path, plural
 from .editors.inspection import interface_folder, load_library
-from .web import security
 from .web.app import create_app
 from .web.catalogues import CATALOGUES, compile_catalogues
 from .web.views import all_urls
@@ -79,7 +79,7 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
     staging.chmod(0o755)
     try:
         urls = freeze(create_app(library=library, catalogues=catalogues), library, staging, origin, path)
-        (staging / "_headers").write_text(security.headers_file(), encoding="utf-8")
+        (staging / "_headers").write_text(hosting.headers_file(), encoding="utf-8")
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         _swap(staging, destination)
     except BaseException:

@@ -1,8 +1,8 @@
 """What keeps a visitor's visit private: no other origin, no referrer, no framing.
 
 The same policy is sent three ways: as meta tags in every page (works on any host), as HTTP
-headers from the preview server, and as a `_headers` file for static hosts that read one
-(Netlify, Cloudflare Pages).
+headers from the preview server, and by the hosts that serve the built site (hosting.py: a
+`_headers` file for Netlify and Cloudflare Pages, an nginx server block).
 """
 
 from __future__ import annotations
@@ -44,9 +44,3 @@ HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-
-
-def headers_file() -> str:
-    """The `_headers` file: the same policy for every path of the static site."""
-    lines = ["/*"] + [f"  {name}: {value}" for name, value in HEADERS.items()]
-    return "\n".join(lines) + "\n"

@@ -1,0 +1,155 @@
+"""The built site behind a real nginx, configured with the server block `forvictims hosting nginx`
+prints: what a visitor's browser receives from a host set up as the README says."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import declared_languages
+from content_tree import write_tree
+from forvictims.hosting import ASSET_CACHE, PAGE_CACHE, headers, nginx
+from forvictims.publish import build
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def serve(root: Path, path: str, folder: Path):
+    """Start nginx on a free port of 127.0.0.1 over `root` at `path`; return (origin, process)."""
+    if not os.access(NGINX, os.X_OK):
+        pytest.fail("These tests need nginx: install the 'nginx-light' package (make test does).")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    folder.mkdir(parents=True, exist_ok=True)
+    # The main context a Debian nginx.conf gives, around the server block as shipped.
+    (folder / "nginx.conf").write_text(
+        ("user root;\n" if os.geteuid() == 0 else "")
+        + f"worker_processes 1;\nerror_log {folder}/error.log;\npid {folder}/nginx.pid;\n"
+        + "events {}\nhttp {\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
+        + f"    access_log off;\n    client_body_temp_path {folder};\n"
+        + nginx(root, path, f"127.0.0.1:{port}") + "}\n", encoding="utf-8")
+    process = subprocess.Popen([NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"],
+                               stderr=subprocess.PIPE)
+    origin = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            return origin, process
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail(f"nginx did not start: {process.stderr.read().decode()}")
+            time.sleep(0.05)
+    pytest.fail("nginx did not start listening")
+
+
+def stop(process) -> None:
+    process.terminate()
+    process.wait()
+    process.stderr.close()
+
+
+@pytest.fixture(scope="module")
+def at_the_root(built_site, tmp_path_factory):
+    origin, process = serve(built_site, "/", tmp_path_factory.mktemp("nginx"))
+    yield origin
+    stop(process)
+
+
+@pytest.fixture(scope="module")
+def in_a_folder(tmp_path_factory):
+    """A small site built for https://www.example.org.uk/for-victims/, served from that folder."""
+    root = tmp_path_factory.mktemp("hosted-in-a-folder")
+    build(write_tree(root), root / "build", base_url="https://www.example.org.uk/for-victims/")
+    origin, process = serve(root / "build", "/for-victims/", root / "nginx")
+    yield origin + "/for-victims"
+    stop(process)
+
+
+def fetch(url: str, gzip: bool = False):
+    """(status, headers, body) of a GET, asking for gzip when `gzip`."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip else {})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def stylesheet(origin: str, page: str = "/en/") -> str:
+    """The stylesheet's address as a page links to it, fingerprint included."""
+    import re
+
+    html = fetch(origin + page)[2].decode("utf-8")
+    return re.search(r'href="([^"]+forvictims\.css\?v=[^"]+)"', html)[1]
+
+
+def test_every_response_carries_the_security_headers(at_the_root):
+    for path in ("/", "/en/", "/ar/crime/domestic-abuse/", stylesheet(at_the_root), "/en/search/index.json",
+                 "/no-such-page/"):
+        received = fetch(at_the_root + path)[1]
+        for name, value in headers().items():
+            assert received[name] == value, (path, name)
+        assert "nginx/" not in (received["Server"] or "")  # no version for anyone to look up
+
+
+def test_fingerprinted_files_are_kept_a_year_and_pages_five_minutes(at_the_root):
+    assert fetch(at_the_root + stylesheet(at_the_root))[1]["Cache-Control"] == ASSET_CACHE
+    assert fetch(at_the_root + "/en/crime/")[1]["Cache-Control"] == PAGE_CACHE
+    assert fetch(at_the_root + "/en/search/index.json")[1]["Cache-Control"] == PAGE_CACHE
+
+
+@pytest.mark.parametrize("path, kind", [("/en/", "text/html"), ("css", "text/css"),
+                                        ("/en/search/index.json", "application/json"),
+                                        ("/sitemap.xml", "text/xml")])
+def test_text_is_sent_compressed_with_its_type(at_the_root, path, kind):
+    path = stylesheet(at_the_root) if path == "css" else path
+    status, received, body = fetch(at_the_root + path, gzip=True)
+    assert status == 200
+    assert received["Content-Type"].split(";")[0] == kind
+    assert received["Content-Encoding"] == "gzip"
+    assert len(body) < int(len(fetch(at_the_root + path)[2]) * 0.6)
+
+
+@pytest.mark.parametrize("language", declared_languages())
+def test_each_language_is_served(at_the_root, language):
+    status, received, body = fetch(f"{at_the_root}/{language}/crime/domestic-abuse/")
+    assert status == 200 and received["Content-Type"] == "text/html; charset=utf-8"
+    assert f'<html lang="{language}"' in body.decode("utf-8")
+
+
+@pytest.mark.parametrize("site", ["at_the_root", "in_a_folder"])
+def test_a_missing_page_is_a_404_with_the_sites_own_page(request, site):
+    origin = request.getfixturevalue(site)
+    status, _, body = fetch(origin + "/en/no-such-page/")
+    assert status == 404
+    assert "Exit this page" in body.decode("utf-8")
+
+
+@pytest.mark.browser
+def test_the_site_works_from_a_folder_in_chromium(browser, in_a_folder):
+    context = browser.new_context()
+    outside, problems = [], []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(in_a_folder)
+                  else (outside.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    page.goto(in_a_folder + "/en/", wait_until="networkidle")
+    # The stylesheet applied (GOV.UK's template sets this font size) and the script ran.
+    assert page.evaluate("getComputedStyle(document.querySelector('.govuk-exit-this-page__button')).display") != "inline"
+    assert page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
+    page.get_by_role("link", name="Domestic abuse", exact=True).first.click()
+    page.wait_for_url(in_a_folder + "/en/crime/domestic-abuse/")
+    page.goto(in_a_folder + "/en/search/#q=domestic%20abuse", wait_until="networkidle")
+    page.locator("#search-results a").first.wait_for()
+    assert page.locator("#search-results a").first.get_attribute("href").startswith("/for-victims/en/")
+    assert outside == [] and problems == []
+    context.close()
