@@ -8,8 +8,9 @@ ASSETS := site/assets
 .PHONY: site serve view test bench bench-scale bench-search journeys assets translations chromium clean
 
 ## site: set up Python, check the content and build the static site into build/
+## (make site BASE_URL=https://www.example.org.uk/for-victims/ for a site published in a folder)
 site: $(VENV)/.installed
-	$(BIN)/forvictims build
+	$(BIN)/forvictims build $(if $(BASE_URL),--base-url "$(BASE_URL)")
 
 ## serve: preview the site on http://127.0.0.1:8000/en/ while editing content
 serve: $(VENV)/.installed

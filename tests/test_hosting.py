@@ -153,3 +153,38 @@ def test_the_site_works_from_a_folder_in_chromium(browser, in_a_folder):
     assert page.locator("#search-results a").first.get_attribute("href").startswith("/for-victims/en/")
     assert outside == [] and problems == []
     context.close()
+
+
+def test_the_command_prints_the_server_block_for_a_folder(runner, tmp_path):
+    from forvictims.cli import main
+
+    result = runner.invoke(main, ["hosting", "nginx", "--root", str(tmp_path),
+                                  "--base-url", "https://www.example.org.uk/for-victims/", "--listen", "8080"])
+    assert result.exit_code == 0, result.output
+    assert result.output == nginx(tmp_path, "/for-victims/", "8080")
+    assert f'    location /for-victims/ {{\n        alias "{tmp_path.resolve()}/";' in result.output
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_netlify_builds_with_make_site_and_publishes_the_build():
+    import tomllib
+
+    settings = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))["build"]
+    assert (settings["command"], settings["publish"]) == ("make site", "build")
+
+
+def test_github_pages_builds_the_site_for_its_folder():
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    run = next(step["run"] for step in steps if "run" in step)
+    assert run == 'make site BASE_URL="${{ steps.pages.outputs.base_url }}/"'
+    assert next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))["with"] \
+        == {"path": "build"}
+    # make passes the folder on to the build, which then starts every link with it.
+    planned = subprocess.run(["make", "-n", "site", "BASE_URL=https://owner.github.io/repository/"], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout
+    assert 'forvictims build --base-url "https://owner.github.io/repository/"' in planned
