@@ -59,6 +59,13 @@ chromium:
 	  else \
 	    echo "The hosting tests need nginx: install the 'nginx-light' package, then run make test again."; exit 1; \
 	  fi; }
+	@# Java, for the Nu HTML Checker (vnu-jar, from npm) that checks every page is valid HTML.
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else \
+	    echo "The HTML check needs Java: install the 'default-jre-headless' package, then run make test again."; exit 1; \
+	  fi; }
 	@# Fonts for Gurmukhi, Bengali, Arabic and Urdu, as phones have: without them pages show boxes.
 	@[ -n "$$(fc-list :lang=pa family)" ] && [ -n "$$(fc-list :lang=bn family)" ] && [ -n "$$(fc-list :lang=ur family)" ] || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \

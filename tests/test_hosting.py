@@ -188,3 +188,25 @@ def test_github_pages_builds_the_site_for_its_folder():
     planned = subprocess.run(["make", "-n", "site", "BASE_URL=https://owner.github.io/repository/"], cwd=ROOT,
                              capture_output=True, text=True, check=True).stdout
     assert 'forvictims build --base-url "https://owner.github.io/repository/"' in planned
+
+
+VNU = ROOT / "site" / "assets" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def test_every_page_in_every_language_is_valid_html(built_site, at_the_root):
+    """The Nu HTML Checker finds no error and no warning on any page, fetched from nginx."""
+    import json
+
+    java = shutil.which("java")
+    if java is None or not VNU.is_file():
+        pytest.fail("The HTML check needs Java and vnu-jar: run `make test`, which installs both.")
+    pages = sorted(built_site.rglob("*.html"))
+    urls = [at_the_root + "/" + str(page.relative_to(built_site)).removesuffix("index.html") for page in pages]
+    assert len(urls) > 1400 and f"{at_the_root}/ar/crime/domestic-abuse/" in urls
+    # The checker refuses addresses on this machine unless told they are allowed.
+    result = subprocess.run([java, "-Dnu.validator.servlet.allow-forbidden-hosts=true", "-jar", str(VNU),
+                             "--format", "json", *urls], capture_output=True, text=True)
+    messages = json.loads(result.stderr)["messages"]
+    problems = [f'{message.get("url", "")}: {message["message"]}' for message in messages
+                if message["type"] != "info" or message.get("subType") == "warning"]
+    assert problems == []
