@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import hashlib
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -473,3 +474,22 @@ def test_every_command_in_the_wrong_folder_says_where_to_run_it(tmp_path, monkey
         "Error: There is no content folder at content: run this in the project folder (the one "
         "with the Makefile in it), or give the folder with --content\n"
     )
+
+
+def test_each_service_page_describes_the_service_for_search_engines(pages):
+    services = {name: page for name, page in pages.items() if "/services/" in name and name.count("/") == 3}
+    assert len(services) >= 7 * 50
+    for name, page in services.items():
+        blocks = page.find_all("script", type="application/ld+json")
+        assert len(blocks) == 1, name
+        data = json.loads(blocks[0].string)
+        assert (data["@context"], data["@type"]) == ("https://schema.org", "Service")
+        assert data["name"] == page.h1.get_text(strip=True), name
+        # Every number it gives is one the page offers to call or text.
+        offered = {link["href"].split(":", 1)[1] for link in page.find_all("a", href=re.compile(r"^(tel|sms):"))}
+        given = {point["telephone"] for point in data["provider"].get("contactPoint", []) if "telephone" in point}
+        assert given <= offered, name
+    helpline = json.loads(services["en/services/national-domestic-abuse-helpline/index.html"]
+                          .find("script", type="application/ld+json").string)
+    assert helpline["provider"]["contactPoint"][0]["telephone"] == "+448082000247"
+    assert helpline["areaServed"] == {"@type": "Country", "name": "United Kingdom"}
