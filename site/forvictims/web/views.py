@@ -18,7 +18,7 @@ from ..content.document import Document
 from ..content.library import Library
 from ..content.model import CrimeType
 from ..content.structure import WHAT_YOU_CAN_DO_NOW
-from . import structured
+from . import security, structured
 from .cards import drawn
 from .languages import attributes_of, language_of, page_language
 from .search import digest, search_index
@@ -244,13 +244,15 @@ def service(slug):
     meta = service.meta
     areas = None if meta.is_national() or meta.is_regional() else content.areas_of(service)
     origin = current_app.config["SITE_ORIGIN"]
+    described = structured.script(structured.service(
+        meta, areas and [area.meta.title for area in areas], origin + request.path if origin else None))
     return render_template(
         "service.html",
         service=service,
         body=body(service),
         areas=areas,
-        structured=structured.script(structured.service(
-            meta, areas and [area.meta.title for area in areas], origin + request.path if origin else None)),
+        structured=described,
+        csp=security.policy_with(described),
         crime_types=None if meta.crime_types == "all" else content.crime_types_of(service),
         breadcrumbs=crumbs((_("Helplines and services"), url_for("site.helplines"))),
     )
