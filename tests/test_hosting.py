@@ -19,6 +19,7 @@ from content_tree import write_tree
 from forvictims.hosting import ASSET_CACHE, PAGE_CACHE, headers, nginx
 from forvictims.publish import build
 
+ROOT = Path(__file__).resolve().parents[1]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
@@ -164,8 +165,6 @@ def test_the_command_prints_the_server_block_for_a_folder(runner, tmp_path):
     assert result.output == nginx(tmp_path, "/for-victims/", "8080")
     assert f'    location /for-victims/ {{\n        alias "{tmp_path.resolve()}/";' in result.output
 
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_netlify_builds_with_make_site_and_publishes_the_build():
