@@ -4,6 +4,7 @@ for the last build only when every page is written. A failed build never touches
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -15,9 +16,9 @@ from urllib.parse import urlsplit
 
 import click
 from flask import Flask
-from flask_frozen import Freezer, FrozenFlaskWarning
+from flask_frozen import Freezer, FrozenFlaskWarning, MissingURLGeneratorWarning
 
-from . import hosting
+from . import hosting, parallel
 from .content.library import Library
 from .content.problems import command, display_path, plural
 from .editors.inspection import interface_folder, load_library
@@ -94,9 +95,15 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
     )
 
 
-def freeze(app: Flask, library: Library, folder: Path, origin: str | None, path: str) -> list[str]:
+def freeze(app: Flask, library: Library, folder: Path, origin: str | None, path: str,
+           jobs: int | None = None) -> list[str]:
     """Write every page of the app over `library` into `folder`, as served from `origin` (None
-    when not known) under `path`; return the URLs written."""
+    when not known) under `path`; return the URLs written.
+
+    The pages are shared among `jobs` processes (one for each processor, by default: see
+    parallel.py), each a Frozen-Flask freezer of its own writing its share into the same
+    folder. No page depends on another, so the files are the same whichever process writes them.
+    """
     app.config.update(
         SITE_ORIGIN=origin,
         FREEZER_DESTINATION=str(folder),
@@ -105,12 +112,46 @@ def freeze(app: Flask, library: Library, folder: Path, origin: str | None, path:
         FREEZER_IGNORE_404_NOT_FOUND=False,
         FREEZER_REMOVE_EXTRA_FILES=False,
     )
-    # Every page is listed explicitly: url_for logging misses pages in other languages.
-    freezer = Freezer(app, with_no_argument_rules=False, log_url_for=False)
-    freezer.register_generator(lambda: all_urls(library))  # runs inside the app context
+    with app.app_context():
+        urls = all_urls(library)
+    _check_every_endpoint(app, urls)
+    shares = _shares(urls, library.languages, jobs or parallel.ways(len(urls)))
+    written = parallel.run([functools.partial(_freeze_share, app, share, with_static_files=number == 0)
+                            for number, share in enumerate(shares)])
+    return [url for share in written for url in share]
+
+
+def _freeze_share(app: Flask, urls: list[tuple[str, dict]], with_static_files: bool) -> list[str]:
+    """Freeze the pages `urls` (endpoint, values) into the app's FREEZER_DESTINATION."""
+    freezer = Freezer(app, with_static_files=with_static_files, with_no_argument_rules=False,
+                      log_url_for=False)  # every page is listed: url_for logging misses languages
+    freezer.register_generator(lambda: urls)
     with warnings.catch_warnings():
         warnings.simplefilter("error", FrozenFlaskWarning)
-        return freezer.freeze()
+        # Each share holds some endpoints only: _check_every_endpoint has seen to the whole site.
+        warnings.simplefilter("ignore", MissingURLGeneratorWarning)
+        return sorted(freezer.freeze())
+
+
+def _check_every_endpoint(app: Flask, urls: list[tuple[str, dict]]) -> None:
+    """A page type the site has but never builds is a mistake in all_urls, not in the content."""
+    listed = {endpoint for endpoint, _ in urls} | {"static"}
+    missing = sorted(rule.endpoint for rule in app.url_map.iter_rules()
+                     if "GET" in rule.methods and rule.endpoint not in listed)
+    if missing:
+        raise RuntimeError(f"all_urls() lists no page for {', '.join(missing)}")
+
+
+def _shares(urls: list[tuple[str, dict]], languages: list[str], jobs: int) -> list[list[tuple[str, dict]]]:
+    """`urls` dealt out to `jobs` processes, each with a like mix of page types. A language's
+    search page and its index go to the same process: both need that language's index, and
+    building one takes longer than drawing a page."""
+    shares: list[list[tuple[str, dict]]] = [[] for _ in range(max(1, min(jobs, len(urls))))]
+    for number, (endpoint, values) in enumerate(urls):
+        if endpoint in ("site.search", "site.search_data"):
+            number = languages.index(values["lang"])
+        shares[number % len(shares)].append((endpoint, values))
+    return shares
 
 
 def _notes(library: Library, origin: str | None) -> tuple[str, ...]:

@@ -182,6 +182,25 @@ def render(body: str, internal: Callable[[str], str]) -> Markup:
     return Markup(_PARSER.renderer.render(tokens, _PARSER.options, {}))
 
 
+# Where a link to a page of this site starts, in HTML drawn once for every language: a
+# character of Unicode's private use area, which no text in the content has.
+_HERE = "\ue000"
+
+
+def render_linked(body: str, prefix: str) -> Markup:
+    """HTML for a body whose links to this site's pages start with `prefix` (like /pl): the
+    same as render(), but a body shown in several languages (English, where a translation is
+    missing) is drawn once, however many pages and languages show it."""
+    if _HERE in body:
+        return render(body, internal=lambda path: prefix + path)
+    return Markup(_render_once(body).replace(_HERE, prefix))
+
+
+@functools.lru_cache(maxsize=8192)
+def _render_once(body: str) -> str:
+    return str(render(body, internal=lambda path: _HERE + path))
+
+
 def _style_link(token: Token, internal: Callable[[str], str]) -> None:
     target = _link_target(str(token.attrGet("href") or ""), internal)
     if target is None:  # the checks report these; never render an unsafe link

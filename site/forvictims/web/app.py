@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from urllib.parse import quote
 from typing import Callable
 
 import flask_babel
-from babel import Locale
 from flask import Flask, current_app, g, render_template, request, url_for
 from flask_babel import Babel
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader, Undefined
@@ -20,10 +20,10 @@ from ..content.library import Library
 from ..content.model import tel_href
 from ..content.problems import ContentError
 from . import formatting, security, views
-from .cards import DRAWN, contact_card, service_card, service_row
+from .cards import DRAWN, contact_card, once, service_card, service_row
 from .catalogues import CATALOGUES
 from .search import INDEXES
-from .languages import in_its_language, in_source_language, language_of, page_language
+from .languages import direction, in_its_language, in_source_language, language_of, page_language
 
 
 class StrictTextUndefined(Undefined):
@@ -109,7 +109,7 @@ def create_app(library: Library | None = None, preview: Preview | None = None,
         in_source_language=in_source_language,
     )
     app.jinja_env.globals.update(language_of=language_of, service_card=service_card,
-                                 contact_card=contact_card, service_row=service_row)
+                                 contact_card=contact_card, service_row=service_row, once=once)
 
     # Interface language: taken from the URL prefix, reset after every page (see PITFALLS.md).
     Babel(app, locale_selector=lambda: g.get("lang") or "en")
@@ -171,11 +171,12 @@ def search_url(lang: str) -> str:
 
 def alternates(languages: dict[str, str]) -> list[dict]:
     """This page in every language of the site, the source language first: each with its
-    code, its name in its own script and its address (none for pages outside a language)."""
+    code, its name in its own script and its address (none for pages outside a language).
+    A page's address in another language differs only in its language prefix."""
     if not (request.endpoint or "").startswith("site."):
         return []
-    return [{"lang": code, "name": name, "dir": Locale.parse(code).text_direction,
-             "href": url_for(request.endpoint, lang=code, **request.view_args)}
+    rest = quote(request.path.split("/", 2)[2])  # "/en/area/x/" → "area/x/"
+    return [{"lang": code, "name": name, "dir": direction(code), "href": f"{request.script_root}/{code}/{rest}"}
             for code, name in languages.items()]
 
 
@@ -192,7 +193,7 @@ def _frame() -> dict:
     return {
         "site": library.site,
         "lang": lang,
-        "text_direction": Locale.parse(lang).text_direction,
+        "text_direction": direction(lang),
         "source_language": source_language,
         "english_url": english_url,
         "static_url": static_url,

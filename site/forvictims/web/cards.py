@@ -1,6 +1,7 @@
-"""Parts of pages drawn once per language: service cards, contacts, a crime type's text.
+"""Parts of pages drawn once per language: the header and footer, service cards, contacts, a
+crime type's text.
 
-The same card (a national helpline, a service for the whole West Midlands) shows on hundreds
+The header, footer, exit button and emergency numbers are on every page; the same card (a national helpline, a service for the whole West Midlands) shows on hundreds
 of pages, and a crime type's "What you can do now" on its page in every area; drawing them again
 for each page would make every page cost more as the site grows.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
-from flask import current_app
+from flask import current_app, request
 from markupsafe import Markup
 
 from ..content.document import Document
@@ -48,3 +49,17 @@ def contact_card(document: Document) -> Markup:
 def service_row(document: Document) -> Markup:
     """One service in the directory of every helpline (components/service.html)."""
     return drawn("row", document, lambda: _macro("draw_service_row", document))
+
+
+FRAME = "components/frame.html"
+
+
+def once(part: str, *arguments) -> Markup:
+    """A part of components/frame.html that is the same on every page of a language (the
+    header, the footer, the exit button), drawn the first time only. Its arguments are the
+    site's settings, the same for the whole site."""
+    found = current_app.extensions.setdefault(DRAWN, {})
+    key = ("frame", page_language(), request.script_root, part)
+    if key not in found:
+        found[key] = getattr(current_app.jinja_env.get_template(FRAME).module, part)(*arguments)
+    return found[key]

@@ -63,8 +63,7 @@ def body(document: Document, text: str | None = None) -> Markup:
     pages in this language, and marked with its own language when it is not the page's
     (English where a translation is missing)."""
     lang = page_language()
-    html = markdown.render(document.body if text is None else text,
-                           internal=lambda path: f"{request.script_root}/{lang}{path}")
+    html = markdown.render_linked(document.body if text is None else text, f"{request.script_root}/{lang}")
     attributes = language_of(document)
     return Markup("<div{}>{}</div>").format(attributes, html) if attributes else html
 

@@ -7,9 +7,11 @@ Errors stop a build; warnings do not, but `forvictims check --strict` counts the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 from ...content.loading import Contents
+from ... import parallel
 from ...content.problems import Problem
 from . import honesty, references, reviews, search, texts, translations
 
@@ -19,9 +21,24 @@ def problems(contents: Contents, today: dt.date, interface: Path) -> list[Proble
     folder of the translations of the buttons and menus."""
     english = [document for documents in contents.documents.values() for document in documents.values()]
     translated = [document for by_language in contents.translations.values() for document in by_language.values()]
-    found = [*references.problems(contents), *translations.problems(contents, interface),
-             *reviews.problems(english, today), *search.problems(contents)]
+    documents = english + translated
     targets = texts.Targets.of(contents)
-    for document in english + translated:  # one text after another: each is parsed once for all
-        found += texts.problems(document, targets) + honesty.problems(document)
+
+    def each_text(share: list) -> list[Problem]:
+        found = []
+        for document in share:  # one text after another: each is parsed once for all
+            found += texts.problems(document, targets) + honesty.problems(document)
+        return found
+
+    # The texts are checked in shares, side by side (see parallel.py); the search check, which
+    # builds each language's index, goes beside the first share.
+    ways = parallel.ways(len(documents))
+    shares = [documents[number::ways] for number in range(ways)]
+    found = [*references.problems(contents), *translations.problems(contents, interface),
+             *reviews.problems(english, today)]
+    for problems_found in parallel.run([
+            functools.partial(lambda share, first: (search.problems(contents) if first else []) + each_text(share),
+                              share, number == len(shares) - 1)
+            for number, share in enumerate(shares)]):
+        found += problems_found
     return found

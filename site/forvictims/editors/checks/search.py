@@ -55,10 +55,12 @@ def _keywords(contents: Contents) -> list[Problem]:
     found = []
     for language in library.languages:
         localised = library.in_language(language)
+        # An English page in another language is checked in English.
+        translated = [crime for crime in localised.crime_types.values() if crime.language == language]
+        if not translated:
+            continue
         index = SearchIndex(documents(localised, language), language)
-        for crime in localised.crime_types.values():
-            if crime.language != language:
-                continue  # an English page in another language is checked in English
+        for crime in translated:
             own = (f"/crime/{crime.slug}/", f"/{crime.slug}/")
             for number, keyword in enumerate(crime.meta.keywords):
                 results = index.search(keyword, TOP)

@@ -1,0 +1,55 @@
+"""Work shared among processes, one for each processor: the build's pages, the checks' files.
+
+Each share is a function called in a process forked from this one, so it finds everything this
+process has loaded as it is, without copying it over; only what it returns comes back. Where
+there is no fork (Windows) or only one processor, or the work is too small to be worth a
+process, the shares run here, one after another: the result is the same either way.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+
+WORTH_A_PROCESS = 400  # pages or files: below this, starting a process costs more than it saves
+
+_SHARES: list[Callable[[], object]] | None = None  # handed to the forked processes
+
+
+def processors() -> int:
+    """How many processors this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def ways(items: int) -> int:
+    """How many shares to split `items` pages or files into."""
+    if items < WORTH_A_PROCESS or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(processors(), items // (WORTH_A_PROCESS // 2)))
+
+
+def run(shares: list[Callable[[], T]]) -> list[T]:
+    """What each of `shares` returns, in order: the first here, the others in processes of
+    their own at the same time."""
+    if len(shares) <= 1:
+        return [share() for share in shares]
+    global _SHARES
+    _SHARES = shares
+    gc.freeze()  # what is loaded stays where it is, so the processes share its memory pages
+    try:
+        with ProcessPoolExecutor(len(shares) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            others = [pool.submit(_run, number) for number in range(1, len(shares))]
+            results = [shares[0]()]
+            return results + [other.result() for other in others]
+    finally:
+        _SHARES = None
+        gc.unfreeze()
+
+
+def _run(number: int):
+    return _SHARES[number]()
