@@ -362,6 +362,13 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path, built_site)
     assert tree_files(built_site) == tree_files(tmp_path / "again"), comparison.report()
 
 
+def test_a_build_in_two_processes_is_byte_identical_to_one_in_one(tmp_path):
+    publish.build(ROOT / "content", tmp_path / "one", jobs=1)
+    publish.build(ROOT / "content", tmp_path / "two", jobs=2)
+    comparison = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
+    assert tree_files(tmp_path / "one") == tree_files(tmp_path / "two"), comparison.report()
+
+
 def test_bad_content_leaves_the_previous_build_exactly_as_it_was(tmp_path):
     content = write_tree(tmp_path)
     publish.build(content, tmp_path / "build")

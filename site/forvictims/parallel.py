@@ -28,7 +28,7 @@ def processors() -> int:
 
 def ways(items: int) -> int:
     """How many shares to split `items` pages or files into."""
-    if items < WORTH_A_PROCESS or "fork" not in multiprocessing.get_all_start_methods():
+    if items < WORTH_A_PROCESS or not _can_fork():
         return 1
     return max(1, min(processors(), items // (WORTH_A_PROCESS // 2)))
 
@@ -36,7 +36,7 @@ def ways(items: int) -> int:
 def run(shares: list[Callable[[], T]]) -> list[T]:
     """What each of `shares` returns, in order: the first here, the others in processes of
     their own at the same time."""
-    if len(shares) <= 1:
+    if len(shares) <= 1 or not _can_fork():
         return [share() for share in shares]
     global _SHARES
     _SHARES = shares
@@ -49,6 +49,10 @@ def run(shares: list[Callable[[], T]]) -> list[T]:
     finally:
         _SHARES = None
         gc.unfreeze()
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _run(number: int):

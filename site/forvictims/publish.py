@@ -63,11 +63,12 @@ def split_base_url(base_url: str) -> tuple[str | None, str]:
 
 
 def build(content_dir: Path | str, destination: Path | str, base_url: str | None = None,
-          catalogues: Path = CATALOGUES) -> BuildResult:
+          catalogues: Path = CATALOGUES, jobs: int | None = None) -> BuildResult:
     """Check all content, freeze every page into a fresh folder, then swap it in.
 
     The translations of the buttons and menus (translations/, beside the content folder) are
-    compiled into `catalogues` first: the package's own folder, unless told otherwise.
+    compiled into `catalogues` first: the package's own folder, unless told otherwise. The
+    pages are shared among `jobs` processes: one for each processor, unless told otherwise.
     """
     started = time.perf_counter()
     destination = Path(destination).resolve()
@@ -79,7 +80,7 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
     staging = Path(tempfile.mkdtemp(prefix=f"{destination.name}.staging-", dir=destination.parent))
     staging.chmod(0o755)
     try:
-        urls = freeze(create_app(library=library, catalogues=catalogues), library, staging, origin, path)
+        urls = freeze(create_app(library=library, catalogues=catalogues), library, staging, origin, path, jobs)
         (staging / "_headers").write_text(hosting.headers_file(), encoding="utf-8")
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         _swap(staging, destination)

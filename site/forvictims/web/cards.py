@@ -63,3 +63,14 @@ def once(part: str, *arguments) -> Markup:
     if key not in found:
         found[key] = getattr(current_app.jinja_env.get_template(FRAME).module, part)(*arguments)
     return found[key]
+
+
+def trail(items: list[dict]) -> Markup:
+    """Breadcrumbs (components/frame.html): the same for every page under one area, so drawn
+    once for each trail and language."""
+    found = current_app.extensions.setdefault(DRAWN, {})
+    key = ("trail", page_language(), *((item["text"], item["href"], *sorted(item.get("attributes", {}).items()))
+                                       for item in items))
+    if key not in found:
+        found[key] = current_app.jinja_env.get_template(FRAME).module.breadcrumbs(items)
+    return found[key]
