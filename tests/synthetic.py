@@ -102,15 +102,19 @@ def english_files(folder: Path) -> list[Path]:
     return [path for path in sorted(folder.glob("*.md")) if "." not in path.stem]
 
 
-def write(destination: Path, areas: int) -> Path:
-    """Write a content tree with `areas` made-up areas into `destination` and return it."""
+def write(destination: Path, areas: int, english_only: bool = False) -> Path:
+    """Write a content tree with `areas` made-up areas into `destination` and return it: in
+    every language the site has (every page but the interface in English), or `english_only`."""
     if destination.exists():
         shutil.rmtree(destination)
     for folder in ("crime-types", "pages"):
         (destination / folder).mkdir(parents=True)
         for path in english_files(CONTENT / folder):
             shutil.copy(path, destination / folder / path.name)
-    shutil.copy(CONTENT / "site.yaml", destination / "site.yaml")
+    site = (CONTENT / "site.yaml").read_text(encoding="utf-8")
+    if english_only:  # the languages block, down to English alone
+        site = re.sub(r"^(languages:\n  en: .*\n)(  [a-z]{2}: .*\n)+", r"\1", site, flags=re.MULTILINE)
+    (destination / "site.yaml").write_text(site, encoding="utf-8")
     # The buttons and menus of every language the site has, where the build looks for them.
     shutil.copytree(CONTENT.parent / "translations", destination.parent / "translations", dirs_exist_ok=True)
     (destination / "services").mkdir()
