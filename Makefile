@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ASSETS := site/assets
 
-.PHONY: site serve view test bench bench-scale bench-search journeys assets translations chromium clean
+.PHONY: site serve view test bench bench-scale bench-search journeys lighthouse assets translations chromium clean
 
 ## site: set up Python, check the content and build the static site into build/
 ## (make site BASE_URL=https://www.example.org.uk/for-victims/ for a site published in a folder)
@@ -40,7 +40,7 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	touch $@
 
 $(ASSETS)/node_modules/.installed: $(ASSETS)/package.json $(ASSETS)/package-lock.json
-	@command -v npm >/dev/null 2>&1 || { echo "This needs Node.js and npm (for axe-core and GOV.UK Frontend): install the 'nodejs' and 'npm' packages, then run it again."; exit 1; }
+	@command -v npm >/dev/null 2>&1 || { echo "This needs Node.js and npm (for axe-core, Lighthouse and GOV.UK Frontend): install the 'nodejs' and 'npm' packages, then run it again."; exit 1; }
 	cd $(ASSETS) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -88,6 +88,11 @@ bench: $(VENV)/.installed
 ## journeys: print how far down the first number to call is on five visitors' journeys, on a 360 x 740 phone
 journeys: $(VENV)/.installed-test chromium
 	$(BIN)/python tests/journeys.py
+
+## lighthouse: build the site, serve it with the shipped nginx block and print Lighthouse's scores for four pages
+## (the JSON reports go to reports/lighthouse/; python tests/lighthouse.py --help for a build already made)
+lighthouse: $(VENV)/.installed $(ASSETS)/node_modules/.installed chromium
+	$(BIN)/python tests/lighthouse.py
 
 ## bench-search: print our search's index size, bytes for a first search, query time and hit rate beside Pagefind's
 bench-search: $(VENV)/.installed-test chromium

@@ -150,6 +150,35 @@ def test_every_asset_address_carries_a_fingerprint_of_the_file(pages, built_site
             assert query == f"v={digest}", (name, str(tag))
 
 
+GOVUK_FRONTEND_CSS = ROOT / "site" / "assets" / "node_modules" / "govuk-frontend" / "dist" / "govuk" / "govuk-frontend.min.css"
+
+
+def styled_classes(css: str) -> set[str]:
+    """The GOV.UK classes a stylesheet styles: those of the element each selector picks, not the
+    classes around it (`.govuk-frontend-supported .govuk-tabs` styles govuk-tabs only)."""
+    selectors = [selector for block in re.findall(r"([^{}]+)\{", css) if not block.startswith("@")
+                 for selector in block.split(",")]
+    return {name for selector in selectors
+            for name in re.findall(r"\.(govuk-[\w-]+)", re.split(r"[\s>+~]+", selector.strip())[-1])}
+
+
+def test_every_gov_uk_class_the_site_uses_has_its_styles(pages, built_site):
+    """The stylesheet takes only the GOV.UK Frontend components the site uses: a page, the
+    Markdown of the content or a script using another one would meet a class without styles."""
+    if not GOVUK_FRONTEND_CSS.is_file():
+        pytest.fail("This needs GOV.UK Frontend from npm: run `make test`, which installs it.")
+    from forvictims.content import markdown
+
+    used = {name for page in pages.values() for tag in page.find_all(class_=True) for name in tag["class"]}
+    used |= {name for classes in [*markdown.CLASSES.values(), *markdown.HEADING_CLASSES.values()]
+             for name in classes.split()}
+    for script in (built_site / "static").glob("*.js"):  # classes the scripts add, like the overlay
+        used |= set(re.findall(r"govuk-[\w-]+", script.read_text(encoding="utf-8")))
+    styled_by_govuk = styled_classes(GOVUK_FRONTEND_CSS.read_text(encoding="utf-8"))
+    ours = styled_classes((built_site / "static" / "forvictims.css").read_text(encoding="utf-8"))
+    assert {name for name in used if name.startswith("govuk-")} & styled_by_govuk - ours == set()
+
+
 def test_every_page_blocks_other_origins_and_referrers(pages):
     for name, page in pages.items():
         csp = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]

@@ -3,11 +3,8 @@ prints: what a visitor's browser receives from a host set up as the README says.
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -18,51 +15,15 @@ from conftest import declared_languages
 from content_tree import write_tree
 from forvictims.hosting import ASSET_CACHE, PAGE_CACHE, headers, nginx
 from forvictims.publish import build
+from nginx_host import served
 
 ROOT = Path(__file__).resolve().parents[1]
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def serve(root: Path, path: str, folder: Path):
-    """Start nginx on a free port of 127.0.0.1 over `root` at `path`; return (origin, process)."""
-    if not os.access(NGINX, os.X_OK):
-        pytest.fail("These tests need nginx: install the 'nginx-light' package (make test does).")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    folder.mkdir(parents=True, exist_ok=True)
-    # The main context a Debian nginx.conf gives, around the server block as shipped.
-    (folder / "nginx.conf").write_text(
-        ("user root;\n" if os.geteuid() == 0 else "")
-        + f"worker_processes 1;\nerror_log {folder}/error.log;\npid {folder}/nginx.pid;\n"
-        + "events {}\nhttp {\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
-        + f"    access_log off;\n    client_body_temp_path {folder};\n"
-        + nginx(root, path, f"127.0.0.1:{port}") + "}\n", encoding="utf-8")
-    process = subprocess.Popen([NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"],
-                               stderr=subprocess.PIPE)
-    origin = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            return origin, process
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"nginx did not start: {process.stderr.read().decode()}")
-            time.sleep(0.05)
-    pytest.fail("nginx did not start listening")
-
-
-def stop(process) -> None:
-    process.terminate()
-    process.wait()
-    process.stderr.close()
 
 
 @pytest.fixture(scope="module")
 def at_the_root(built_site, tmp_path_factory):
-    origin, process = serve(built_site, "/", tmp_path_factory.mktemp("nginx"))
-    yield origin
-    stop(process)
+    with served(built_site, "/", tmp_path_factory.mktemp("nginx")) as origin:
+        yield origin
 
 
 @pytest.fixture(scope="module")
@@ -70,9 +31,8 @@ def in_a_folder(tmp_path_factory):
     """A small site built for https://www.example.org.uk/for-victims/, served from that folder."""
     root = tmp_path_factory.mktemp("hosted-in-a-folder")
     build(write_tree(root), root / "build", base_url="https://www.example.org.uk/for-victims/")
-    origin, process = serve(root / "build", "/for-victims/", root / "nginx")
-    yield origin + "/for-victims"
-    stop(process)
+    with served(root / "build", "/for-victims/", root / "nginx") as origin:
+        yield origin + "/for-victims"
 
 
 def fetch(url: str, gzip: bool = False):
