@@ -115,6 +115,28 @@ def test_the_header_box_hands_the_words_over_in_the_fragment_which_then_goes(tab
     assert urlsplit(tab.url).path == "/en/crime/domestic-abuse/" and "#" not in tab.url
 
 
+LAYOUT_SHIFT = """() => new Promise(done => new PerformanceObserver((list, observer) => {
+    done(list.getEntries().filter(entry => !entry.hadRecentInput).reduce((sum, entry) => sum + entry.value, 0));
+}).observe({type: "layout-shift", buffered: true}))"""
+
+
+def test_results_for_words_from_the_header_push_nothing_a_reader_sees_down(tab):
+    # The A to Z waits unseen until the results are in, then shows below them.
+    tab.goto(tab.site_url + SEARCH + "#q=he%20hits%20me")
+    tab.wait_for_selector("#search-results a")
+    assert tab.locator("#search-lists").is_visible()
+    shifted = tab.evaluate(f"""() => Promise.race([({LAYOUT_SHIFT})(), new Promise(done => setTimeout(() => done(0), 1000))])""")
+    assert shifted < 0.05  # Lighthouse counts 0.1 and more as poor
+
+
+def test_the_a_to_z_shows_by_itself_if_the_search_script_never_runs(tab):
+    tab.route("**/search.js*", lambda route: route.abort())
+    tab.goto(tab.site_url + SEARCH + "#q=burgled")
+    assert tab.locator("#search-lists").is_hidden()
+    tab.locator("#search-lists").wait_for(state="visible", timeout=10_000)
+    assert tab.locator("#search-lists a").count() > 20
+
+
 def test_no_request_ever_carries_a_word_of_the_query(tab):
     tab.goto(tab.site_url + "/en/", wait_until="networkidle")
     tab.fill("#header-search", " ".join(WORDS))

@@ -27,15 +27,22 @@ function takeQuery() {
   return query;
 }
 
+// The lists below the results, kept unseen while words from the header wait for the index.
+function reveal() {
+  document.body.classList.remove("fv-searching");
+}
+
 function show(query) {
   results.replaceChildren();
   if (!query.trim()) {
     status.textContent = "";
+    reveal();
     return;
   }
   if (!index) {
     status.textContent = failed ? form.dataset.failed : form.dataset.loading;
     waiting = failed ? null : query;
+    if (failed) reveal();
     return;
   }
   waiting = null;
@@ -48,7 +55,7 @@ function show(query) {
   if (status.getBoundingClientRect().top > window.innerHeight * 0.6) {
     status.scrollIntoView({ block: "start" });
   }
-  if (!found.length) return;
+  if (!found.length) return reveal();
   const list = document.createElement("ol");
   list.className = "fv-results";
   for (const result of found) {
@@ -65,6 +72,7 @@ function show(query) {
     list.append(item);
   }
   results.append(list);
+  reveal();
 }
 
 // The index, fetched whole the first time it is needed (the box is focused, or words arrive

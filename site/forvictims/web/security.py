@@ -13,7 +13,8 @@ import hashlib
 # Lets GOV.UK Frontend's CSS know JavaScript runs before the page is painted (no layout jump).
 INLINE_SCRIPT = (
     "document.body.className += ' js-enabled' + "
-    "('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');"
+    "('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '') + "
+    "(location.hash.indexOf('#q=') === 0 ? ' fv-searching' : '');"
 )
 
 
