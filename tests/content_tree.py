@@ -20,6 +20,9 @@ languages:
   en: English
 base_url: /
 exit_url: https://www.bbc.co.uk/weather
+open_data_licence:
+  name: Open Government Licence v3.0
+  url: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/
 emergency:
   police: "999"
   silent_solution: "55"

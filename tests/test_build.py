@@ -57,7 +57,8 @@ def expected_files() -> set[str]:
     paths += [f"{page}/" for page in published("pages")]
     pages = {"index.html", "404.html"} | {f"{lang}/{path}index.html" for lang in languages for path in paths}
     pages |= {f"{lang}/search/index.json" for lang in languages}  # each language's search index
-    return pages | STATIC | {"sitemap.xml", "robots.txt", "favicon.ico", "_headers", ".forvictims-build"}
+    open_data = {"open-data/services.json", "open-data/services.csv"}  # the list of services, for reuse
+    return pages | STATIC | open_data | {"sitemap.xml", "robots.txt", "favicon.ico", "_headers", ".forvictims-build"}
 
 
 def files_in(folder: Path) -> set[str]:
@@ -70,7 +71,7 @@ def html_pages(folder: Path) -> list[Path]:
 
 def test_the_build_holds_exactly_the_expected_files(built_site, library):
     assert files_in(built_site) == expected_files()
-    assert len(expected_files()) == (len(library.site_paths()) + 1) * len(library.languages) + 12
+    assert len(expected_files()) == (len(library.site_paths()) + 1) * len(library.languages) + 14
 
 
 def test_every_crime_type_has_a_page_in_every_area(built_site, library):
@@ -445,7 +446,7 @@ def test_build_command_says_how_many_pages_and_where(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 0, result.output
     assert re.fullmatch(
-        r"Built 21 pages \(32 files\) into build/ in \d+\.\d seconds\.\n"
+        r"Built 21 pages \(34 files\) into build/ in \d+\.\d seconds\.\n"
         r"Note: sitemap.xml and robots.txt give page addresses without the site's domain, because "
         r"base_url in content/site.yaml has none. Set it to the address the site is published at "
         r"before it goes live.\n",

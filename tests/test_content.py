@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -539,10 +540,26 @@ BAD_INPUTS = [
     pytest.param(
         {"site.yaml": "name: For Victims\norganisation: OPCC\nlanguages:\n  en: English\n"
                       "exit_url: https://www.bbc.co.uk/weather\nemergency:\n  police: '999'\n"
-                      "  silent_solution: '55'\n  textphone: '18000'\n  non_emergency: '10'\n"},
+                      "  silent_solution: '55'\n  textphone: '18000'\n  non_emergency: '10'\n"
+                      "open_data_licence:\n  name: Open Government Licence v3.0\n"
+                      "  url: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/\n"},
         'content/site.yaml:10: emergency.non_emergency: "10" is not a valid UK phone number: write '
         "it like 0121 496 0000, or a short number like 116 123",
         id="site-emergency-number",
+    ),
+    pytest.param(
+        {"site.yaml": SITE.replace("url: https://www.nationalarchives.gov.uk/", "url: www.nationalarchives.gov.uk/")},
+        'content/site.yaml:9: open_data_licence.url: "www.nationalarchives.gov.uk/doc/open-government-licence/'
+        'version/3/" is not a web address: write it in full, like https://www.example.org.uk',
+        id="open-data-licence-address-without-https",
+    ),
+    pytest.param(
+        {"site.yaml": re.sub(r"open_data_licence:\n(  .*\n)+", "", SITE)},
+        "content/site.yaml:1: open_data_licence: is missing: the list of services is published as open data, "
+        "so say which licence people may use it under. Add a line `open_data_licence:` and, under it, each "
+        "starting with two spaces, `name: Open Government Licence v3.0` and "
+        "`url: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/`",
+        id="open-data-licence-missing",
     ),
 ]
 

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import declared_languages
 from content_tree import write_tree
-from forvictims.hosting import ASSET_CACHE, PAGE_CACHE, headers, nginx
+from forvictims.hosting import ASSET_CACHE, PAGE_CACHE, headers, headers_file, nginx
 from forvictims.publish import build
 from nginx_host import served
 
@@ -55,7 +55,7 @@ def stylesheet(origin: str, page: str = "/en/") -> str:
 
 def test_every_response_carries_the_security_headers(at_the_root):
     for path in ("/", "/en/", "/ar/crime/domestic-abuse/", stylesheet(at_the_root), "/en/search/index.json",
-                 "/no-such-page/"):
+                 "/open-data/services.json", "/open-data/services.csv", "/no-such-page/"):
         received = fetch(at_the_root + path)[1]
         for name, value in headers().items():
             assert received[name] == value, (path, name)
@@ -70,7 +70,9 @@ def test_fingerprinted_files_are_kept_a_year_and_pages_five_minutes(at_the_root)
 
 @pytest.mark.parametrize("path, kind", [("/en/", "text/html"), ("css", "text/css"),
                                         ("/en/search/index.json", "application/json"),
-                                        ("/sitemap.xml", "text/xml")])
+                                        ("/sitemap.xml", "text/xml"),
+                                        ("/open-data/services.json", "application/json"),
+                                        ("/open-data/services.csv", "text/csv")])
 def test_text_is_sent_compressed_with_its_type(at_the_root, path, kind):
     path = stylesheet(at_the_root) if path == "css" else path
     status, received, body = fetch(at_the_root + path, gzip=True)
@@ -78,6 +80,25 @@ def test_text_is_sent_compressed_with_its_type(at_the_root, path, kind):
     assert received["Content-Type"].split(";")[0] == kind
     assert received["Content-Encoding"] == "gzip"
     assert len(body) < int(len(fetch(at_the_root + path)[2]) * 0.6)
+
+
+@pytest.mark.parametrize("site", ["at_the_root", "in_a_folder"])
+def test_the_open_data_is_utf8_that_other_websites_may_fetch(request, site):
+    origin = request.getfixturevalue(site)
+    for name, kind in (("services.json", "application/json"), ("services.csv", "text/csv")):
+        status, received, body = fetch(f"{origin}/open-data/{name}")
+        assert status == 200 and received["Content-Type"] == f"{kind}; charset=utf-8", name
+        assert received["Access-Control-Allow-Origin"] == "*"
+        assert received["Cache-Control"] == PAGE_CACHE
+    assert body.startswith("\ufeffID,Name,Organisation,".encode("utf-8"))
+    # Pages are for this site alone.
+    assert fetch(f"{origin}/en/")[1]["Access-Control-Allow-Origin"] is None
+
+
+def test_hosts_that_read_headers_files_send_the_csv_as_utf8_and_let_anyone_fetch_the_data():
+    rules = headers_file().strip().split("\n/")
+    assert "open-data/*\n  Access-Control-Allow-Origin: *" in rules
+    assert "open-data/services.csv\n  Content-Type: text/csv; charset=utf-8" in rules
 
 
 @pytest.mark.parametrize("language", declared_languages())

@@ -71,6 +71,17 @@ def read_text(path: Path) -> str:
         ) from None
 
 
+SITE_ADVICE = {
+    "open_data_licence": (
+        "is missing: the list of services is published as open data, so say which licence people "
+        "may use it under. Add a line `open_data_licence:` and, under it, each starting with two "
+        "spaces, `name: Open Government Licence v3.0` and "
+        "`url: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/`"
+    ),
+}
+"""Better advice than "add a line like…" for a setting of site.yaml that is missing."""
+
+
 def read_site(content_dir: Path) -> tuple[Site | None, Any, list[Problem]]:
     """content/site.yaml, checked: (the settings or None, its YAML nodes, its problems)."""
     path = content_dir / "site.yaml"
@@ -84,7 +95,7 @@ def read_site(content_dir: Path) -> tuple[Site | None, Any, list[Problem]]:
         return None, None, [Problem(source, error.line, error.message)]
     if not isinstance(data, dict):
         return None, node, [Problem(source, 1, "must be a set of `name: value` lines")]
-    site, problems = validate(Site, data, node, first_line=1)
+    site, problems = validate(Site, data, node, first_line=1, missing=SITE_ADVICE)
     return site, node, [Problem(source, line, message) for line, message in problems]
 
 

@@ -169,6 +169,16 @@ class Emergency(Model):
     """101: to report a crime that is not an emergency."""
 
 
+class Licence(Model):
+    """The licence the directory of services is published under as open data."""
+
+    name: Text
+    """As people know it, like Open Government Licence v3.0."""
+    url: WebAddress
+    """Where its terms are, in full, like
+    https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"""
+
+
 class Site(Model):
     """Site-wide settings."""
 
@@ -186,6 +196,9 @@ class Site(Model):
     crime_type_order: list[Slug] = []
     """Crime types by file name, the commonest needs first: every list of crime types follows
     it. Crime types left out come after, by title."""
+    open_data_licence: Licence
+    """The licence anyone may use the directory of services under: the about page names it,
+    and the open data files carry it."""
 
     @model_validator(mode="after")
     def _english_first(self) -> "Site":

@@ -57,10 +57,14 @@ REQUIRED_PAGES = (
     "about",
 )
 
+OPEN_DATA_PAGE = "about"
+"""The general page that says the list of services is open data, with links to the files, their
+licence and how recently the services were checked."""
+
 # The first part of the addresses of the site's own pages (/crime/, /area/…) and of what the
 # site keeps beside them: a general page with one of these names could never be seen.
 # tests/test_structure.py fails if a view's address starts with a name missing here.
-RESERVED_PAGES = ("crime", "area", "services", "helplines", "search", "static")
+RESERVED_PAGES = ("crime", "area", "services", "helplines", "search", "static", "open-data")
 
 
 def site_paths(crime_types: Iterable[str], areas: Iterable[str], services: Iterable[str],

@@ -17,8 +17,8 @@ from ..content import markdown
 from ..content.document import Document
 from ..content.library import Library
 from ..content.model import CrimeType
-from ..content.structure import WHAT_YOU_CAN_DO_NOW
-from . import security, structured
+from ..content.structure import OPEN_DATA_PAGE, WHAT_YOU_CAN_DO_NOW
+from . import opendata, security, structured
 from .cards import drawn
 from .languages import attributes_of, language_of, page_language
 from .search import digest, search_index
@@ -143,6 +143,31 @@ def robots():
 @root.get("/favicon.ico")
 def favicon():
     return current_app.send_static_file("favicon.ico")
+
+
+# The list of services as open data: one address for every language, like the files themselves.
+
+
+def open_data_addresses() -> opendata.Addresses:
+    """Where the data says each service and crime type is on the site (in English, the language
+    of the data): full addresses when the site's own address is known."""
+    origin = current_app.config["SITE_ORIGIN"] or ""
+    lang = library().languages[0]
+    return opendata.Addresses(
+        service=lambda slug: origin + url_for("site.service", lang=lang, slug=slug),
+        crime_type=lambda slug: origin + url_for("site.crime", lang=lang, slug=slug),
+        crime_types=origin + url_for("site.crime_index", lang=lang),
+    )
+
+
+@root.get(f"/{opendata.FOLDER}/{opendata.JSON_FILE}")
+def open_data_json():
+    return Response(opendata.services_json(library(), open_data_addresses()), mimetype="application/json")
+
+
+@root.get(f"/{opendata.FOLDER}/{opendata.CSV_FILE}")
+def open_data_csv():
+    return Response(opendata.services_csv(library(), open_data_addresses()), mimetype="text/csv")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -302,7 +327,19 @@ def page(slug):
     content = library()
     page = found(content.pages, slug)
     return render_template("page.html", page=page, body=body(page), breadcrumbs=crumbs(),
-                           contacts=[content.services[slug] for slug in page.meta.contacts])
+                           contacts=[content.services[slug] for slug in page.meta.contacts],
+                           open_data=open_data_summary(content) if slug == OPEN_DATA_PAGE else None)
+
+
+def open_data_summary(content: Library) -> dict:
+    """What the about page says of the open data: where the files are, their licence, and the
+    earliest and latest dates a service was checked (None without services)."""
+    return {
+        "json": url_for("root.open_data_json"),
+        "csv": url_for("root.open_data_csv"),
+        "licence": content.site.open_data_licence,
+        "checked": opendata.last_checked(content),
+    }
 
 
 def all_urls(library) -> list[tuple[str, dict]]:
@@ -315,4 +352,5 @@ def all_urls(library) -> list[tuple[str, dict]]:
     paths = ["/"] + [f"/{lang}{path}" for lang in library.languages for path in sorted(library.site_paths())]
     paths += [f"/{lang}/search/index.json" for lang in library.languages]
     paths += ["/404.html", "/sitemap.xml", "/robots.txt", "/favicon.ico"]
+    paths += [f"/{opendata.FOLDER}/{name}" for name in (opendata.JSON_FILE, opendata.CSV_FILE)]
     return [adapter.match(path) for path in paths]
