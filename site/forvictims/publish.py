@@ -145,27 +145,29 @@ def _check_every_endpoint(app: Flask, urls: list[tuple[str, dict]]) -> None:
 
 def _shares(urls: list[tuple[str, dict]], languages: list[str], jobs: int) -> list[list[tuple[str, dict]]]:
     """`urls` dealt out to `jobs` processes, so that each has about as much to do. A language's
-    search page and its index go to the same process, as both need that language's index; and
-    as building it takes about as long as drawing a sixth of that language's pages, that process
-    gets as many fewer pages."""
+    search page and its index go to the same process, as both need that language's index.
+    Building it takes about as long as drawing a sixth of that language's pages, and the sitemap,
+    which lists every page, a thirtieth of the site's: their process gets fewer pages."""
     count = max(1, min(jobs, len(urls)))
     shares: list[list[tuple[str, dict]]] = [[] for _ in range(count)]
     work = [0.0] * count
-    searched = [(endpoint, values) for endpoint, values in urls if endpoint in SEARCHING]
-    for language in languages:
+
+    def deal(group: list[tuple[str, dict]], cost: float) -> None:
         number = work.index(min(work))
-        shares[number] += [(endpoint, values) for endpoint, values in searched if values["lang"] == language]
-        work[number] += len(urls) / len(languages) / INDEX_COST
+        shares[number] += group
+        work[number] += cost
+
+    for language in languages:
+        deal([(endpoint, values) for endpoint, values in urls
+              if endpoint in SEARCHING and values["lang"] == language], len(urls) / len(languages) / 6)
+    deal([url for url in urls if url[0] == "root.sitemap"], len(urls) / 30)
     for url in urls:
-        if url[0] not in SEARCHING:
-            number = work.index(min(work))
-            shares[number].append(url)
-            work[number] += 1
+        if url[0] not in SEARCHING and url[0] != "root.sitemap":
+            deal([url], 1)
     return shares
 
 
 SEARCHING = ("site.search", "site.search_data")  # the pages that need a language's search index
-INDEX_COST = 6  # building a language's index takes about as long as a sixth of its pages
 
 
 def _notes(library: Library, origin: str | None) -> tuple[str, ...]:
