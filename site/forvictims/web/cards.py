@@ -22,13 +22,18 @@ DRAWN = "forvictims.drawn"
 T = TypeVar("T")
 
 
-def drawn(kind: str, document: Document, draw: Callable[[], T]) -> T:
-    """What `draw` gives for `document` in the page's language, drawn the first time only."""
+def _kept(key: tuple, draw: Callable[[], T]) -> T:
+    """What `draw` gives, drawn the first time `key` is asked for in the page's language only."""
     found = current_app.extensions.setdefault(DRAWN, {})
-    key = (kind, page_language(), document.slug)
+    key = (page_language(), *key)
     if key not in found:
         found[key] = draw()
     return found[key]
+
+
+def drawn(kind: str, document: Document, draw: Callable[[], T]) -> T:
+    """What `draw` gives for `document` in the page's language, drawn the first time only."""
+    return _kept((kind, document.slug), draw)
 
 
 def _macro(name: str, document: Document) -> Markup:
@@ -58,19 +63,12 @@ def once(part: str, *arguments) -> Markup:
     """A part of components/frame.html that is the same on every page of a language (the
     header, the footer, the exit button), drawn the first time only. Its arguments are the
     site's settings, the same for the whole site."""
-    found = current_app.extensions.setdefault(DRAWN, {})
-    key = ("frame", page_language(), request.script_root, part)
-    if key not in found:
-        found[key] = getattr(current_app.jinja_env.get_template(FRAME).module, part)(*arguments)
-    return found[key]
+    return _kept(("frame", request.script_root, part),
+                 lambda: getattr(current_app.jinja_env.get_template(FRAME).module, part)(*arguments))
 
 
 def trail(items: list[dict]) -> Markup:
     """Breadcrumbs (components/frame.html): the same for every page under one area, so drawn
     once for each trail and language."""
-    found = current_app.extensions.setdefault(DRAWN, {})
-    key = ("trail", page_language(), *((item["text"], item["href"], *sorted(item.get("attributes", {}).items()))
-                                       for item in items))
-    if key not in found:
-        found[key] = current_app.jinja_env.get_template(FRAME).module.breadcrumbs(items)
-    return found[key]
+    key = tuple((item["text"], item["href"], *sorted(item.get("attributes", {}).items())) for item in items)
+    return _kept(("trail", *key), lambda: current_app.jinja_env.get_template(FRAME).module.breadcrumbs(items))
