@@ -24,21 +24,19 @@ def problems(contents: Contents, today: dt.date, interface: Path) -> list[Proble
     documents = english + translated
     targets = texts.Targets.of(contents)
 
-    def each_text(share: list) -> list[Problem]:
-        found = []
+    def share_problems(share: list, with_search: bool) -> list[Problem]:
+        found = search.problems(contents) if with_search else []
         for document in share:  # one text after another: each is parsed once for all
             found += texts.problems(document, targets) + honesty.problems(document)
         return found
 
     # The texts are checked in shares, side by side (see parallel.py); the search check, which
-    # builds each language's index, goes beside the first share.
+    # builds each language's index, goes with the last share.
     ways = parallel.ways(len(documents))
-    shares = [documents[number::ways] for number in range(ways)]
     found = [*references.problems(contents), *translations.problems(contents, interface),
              *reviews.problems(english, today)]
     for problems_found in parallel.run([
-            functools.partial(lambda share, first: (search.problems(contents) if first else []) + each_text(share),
-                              share, number == len(shares) - 1)
-            for number, share in enumerate(shares)]):
+            functools.partial(share_problems, documents[number::ways], number == ways - 1)
+            for number in range(ways)]):
         found += problems_found
     return found
