@@ -30,13 +30,14 @@ def problems(contents: Contents, today: dt.date, interface: Path) -> list[Proble
             found += texts.problems(document, targets) + honesty.problems(document)
         return found
 
-    # The texts are checked in shares, side by side (see parallel.py); the search check, which
-    # builds each language's index, goes with the last share.
+    # The search check builds each language's search index, as long a job as checking every
+    # text: it runs here, in this process, which keeps the indexes for the build that follows
+    # (search/index.py), while the texts are checked in shares beside it (see parallel.py).
     ways = parallel.ways(len(documents))
+    shares = [documents] if ways == 1 else [[], *(documents[number::ways - 1] for number in range(ways - 1))]
     found = [*references.problems(contents), *translations.problems(contents, interface),
              *reviews.problems(english, today)]
-    for problems_found in parallel.run([
-            functools.partial(share_problems, documents[number::ways], number == ways - 1)
-            for number in range(ways)]):
+    for problems_found in parallel.run([functools.partial(share_problems, share, number == 0)
+                                        for number, share in enumerate(shares)]):
         found += problems_found
     return found
