@@ -52,6 +52,8 @@ WORD = re.compile(f"(?:[^\\W_]|[{_marks()}])+")
 def fold(text: str) -> str:
     """`text` without accents: letters with marks lose them (ą → a, ș → s), and ł becomes l.
     The browser's is text.normalize("NFD").replace(/\\p{Mn}/gu, "").replace(/ł/g, "l")."""
+    if text.isascii():
+        return text  # nothing to fold: most of an English site, and quicker to say so
     return "".join(c for c in unicodedata.normalize("NFD", text)
                    if unicodedata.category(c) != "Mn").replace("ł", "l")
 

@@ -37,7 +37,7 @@ import bisect
 import hashlib
 import json
 import math
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable
@@ -158,17 +158,19 @@ class _Words(Tokenizer):
     def __eq__(self, other):
         return type(other) is type(self) and other.__dict__ == self.__dict__
 
+    def terms(self, value: str) -> list[str]:
+        """The terms of a field's text, in order."""
+        if self.whole:
+            return [term for line in value.split("\n")
+                    if (term := joined(line, self.language, self.stemmed, self.whole))]
+        if self.stemmed:
+            return analysis.terms(value, self.language)
+        return analysis.words(value, self.language)
+
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if self.whole:
-            found = [term for line in value.split("\n")
-                     if (term := joined(line, self.language, self.stemmed, self.whole))]
-        elif self.stemmed:
-            found = analysis.terms(value, self.language)
-        else:
-            found = analysis.words(value, self.language)
-        for position, word in enumerate(found):
+        for position, word in enumerate(self.terms(value)):
             token.text, token.boost, token.stopped = word, 1.0, False
             if positions:
                 token.pos = start_pos + position
@@ -215,21 +217,30 @@ def _built(documents: list[SearchDocument], language: analysis.Language) -> _Bui
     if key in _BUILT:
         _BUILT.move_to_end(key)
         return _BUILT[key]
-    schema = whoosh_fields.Schema(**{name: _field(field, language) for name, field in FIELDS.items()})
+    # The fields that are scored are indexed by Whoosh; the one that is only looked up (the
+    # words as written) is counted here, which is much quicker and gives the same words and
+    # page counts.
+    scored = {name: field for name, field in FIELDS.items() if field.boost}
+    schema = whoosh_fields.Schema(**{name: _field(field, language) for name, field in scored.items()})
     index = _Memory().create_index(schema)
     writer = index.writer()
+    looked_up: dict[str, Counter[str]] = {name: Counter() for name in FIELDS if name not in scored}
     for document in documents:
         texts = {name: "\n".join(document.fields.get(name, ())) for name in FIELDS}
         texts["words"] = "\n".join(text for name, text in texts.items() if name != "places")
         texts["phrases"] = "\n".join(texts[name] for name in ("title", "name", "keywords"))
-        writer.add_document(**{name: text for name, text in texts.items() if text})
+        writer.add_document(**{name: text for name, text in texts.items() if text and name in scored})
+        for name, pages in looked_up.items():
+            pages.update(set(_Words(language, FIELDS[name].stemmed, FIELDS[name].whole).terms(texts[name])))
     writer.commit()
     searcher = index.searcher(weighting=BM25F(
-        K1=K1, **{f"{name}_B": field.B for name, field in FIELDS.items()}))
+        K1=K1, **{f"{name}_B": field.B for name, field in scored.items()}))
     reader = searcher.reader()
-    lexicon = {name: {term.decode("utf-8") for term in reader.lexicon(name)} for name in FIELDS}
+    lexicon = {name: {term.decode("utf-8") for term in reader.lexicon(name)} for name in scored}
+    lexicon.update({name: set(pages) for name, pages in looked_up.items()})
     ordered = {name: sorted(lexicon[name]) for name in ("words", "places")}
-    pages = {name: {term: reader.doc_frequency(name, term) for term in ordered[name]} for name in ordered}
+    pages = {name: {term: looked_up[name][term] if name in looked_up else reader.doc_frequency(name, term)
+                    for term in ordered[name]} for name in ordered}
     _BUILT[key] = built = _Built(searcher, lexicon, ordered, pages)
     while len(_BUILT) > _KEEP:
         _BUILT.popitem(last=False)
