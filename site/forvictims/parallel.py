@@ -12,7 +12,7 @@ import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, TypeVar
+from typing import Callable, Generic, Iterator, TypeVar
 
 T = TypeVar("T")
 
@@ -57,3 +57,23 @@ def _can_fork() -> bool:
 
 def _run(number: int):
     return _SHARES[number]()
+
+
+class Pile(Generic[T]):
+    """Work that processes take from, an item at a time, whichever is free first: so each
+    ends at about the same time, however long each item takes and however busy the machine.
+    Make it before the processes start (run), so that they share it."""
+
+    def __init__(self, items: list[T]):
+        self.items = items
+        self._taken = multiprocessing.get_context("fork" if _can_fork() else None).Value("q", 0)
+
+    def __iter__(self) -> Iterator[T]:
+        """The items this process takes, until none is left."""
+        while True:
+            with self._taken.get_lock():
+                number = self._taken.value
+                self._taken.value = number + 1
+            if number >= len(self.items):
+                return
+            yield self.items[number]

@@ -102,8 +102,9 @@ def freeze(app: Flask, library: Library, folder: Path, origin: str | None, path:
     when not known) under `path`; return the URLs written.
 
     The pages are shared among `jobs` processes (one for each processor, by default: see
-    parallel.py), each a Frozen-Flask freezer of its own writing its share into the same
-    folder. No page depends on another, so the files are the same whichever process writes them.
+    parallel.py), each a Frozen-Flask freezer of its own taking groups of pages as it is free
+    and writing them into the same folder. No page depends on another, so the files are the
+    same whichever process writes them.
     """
     app.config.update(
         SITE_ORIGIN=origin,
@@ -116,20 +117,21 @@ def freeze(app: Flask, library: Library, folder: Path, origin: str | None, path:
     with app.app_context():
         urls = all_urls(library)
     _check_every_endpoint(app, urls)
-    shares = _shares(urls, library.languages, jobs or parallel.ways(len(urls)))
-    written = parallel.run([functools.partial(_freeze_share, app, share, with_static_files=number == 0)
-                            for number, share in enumerate(shares)])
+    pile = parallel.Pile(_groups(urls, library.languages))
+    written = parallel.run([functools.partial(_freeze_share, app, pile, with_static_files=number == 0)
+                            for number in range(jobs or parallel.ways(len(urls)))])
     return [url for share in written for url in share]
 
 
-def _freeze_share(app: Flask, urls: list[tuple[str, dict]], with_static_files: bool) -> list[str]:
-    """Freeze the pages `urls` (endpoint, values) into the app's FREEZER_DESTINATION."""
+def _freeze_share(app: Flask, pile: parallel.Pile[list[tuple[str, dict]]], with_static_files: bool) -> list[str]:
+    """Freeze pages (endpoint, values) taken from `pile`, a group at a time, into the app's
+    FREEZER_DESTINATION."""
     freezer = Freezer(app, with_static_files=with_static_files, with_no_argument_rules=False,
                       log_url_for=False)  # every page is listed: url_for logging misses languages
-    freezer.register_generator(lambda: urls)
+    freezer.register_generator(lambda: (url for group in pile for url in group))
     with warnings.catch_warnings():
         warnings.simplefilter("error", FrozenFlaskWarning)
-        # Each share holds some endpoints only: _check_every_endpoint has seen to the whole site.
+        # Each process builds some endpoints only: _check_every_endpoint has seen to the whole site.
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)
         return sorted(freezer.freeze())
 
@@ -143,28 +145,20 @@ def _check_every_endpoint(app: Flask, urls: list[tuple[str, dict]]) -> None:
         raise RuntimeError(f"all_urls() lists no page for {', '.join(missing)}")
 
 
-def _shares(urls: list[tuple[str, dict]], languages: list[str], jobs: int) -> list[list[tuple[str, dict]]]:
-    """`urls` dealt out to `jobs` processes, so that each has about as much to do. A language's
-    search page and its index go to the same process, as both need that language's index.
-    Building it takes about as long as drawing a sixth of that language's pages, and the sitemap,
-    which lists every page, a thirtieth of the site's: their process gets fewer pages."""
-    count = max(1, min(jobs, len(urls)))
-    shares: list[list[tuple[str, dict]]] = [[] for _ in range(count)]
-    work = [0.0] * count
+GROUP = 25  # pages taken at a time: few enough that the processes end together
 
-    def deal(group: list[tuple[str, dict]], cost: float) -> None:
-        number = work.index(min(work))
-        shares[number] += group
-        work[number] += cost
 
-    for language in languages:
-        deal([(endpoint, values) for endpoint, values in urls
-              if endpoint in SEARCHING and values["lang"] == language], len(urls) / len(languages) / 6)
-    deal([url for url in urls if url[0] == "root.sitemap"], len(urls) / 30)
-    for url in urls:
-        if url[0] not in SEARCHING and url[0] != "root.sitemap":
-            deal([url], 1)
-    return shares
+def _groups(urls: list[tuple[str, dict]], languages: list[str]) -> list[list[tuple[str, dict]]]:
+    """`urls` in groups for the processes to take, longest work first, so that none is left
+    with a long one at the end: each language's search page with its index, as both need that
+    language's search index; the sitemap, which lists every page; then the pages, in order, so
+    that a process writes pages that sit in one folder."""
+    searching = [[url for url in urls if url[0] in SEARCHING and url[1]["lang"] == language]
+                 for language in languages]
+    sitemap = [url for url in urls if url[0] == "root.sitemap"]
+    pages = [url for url in urls if url[0] not in SEARCHING and url[0] != "root.sitemap"]
+    return [group for group in (*searching, sitemap) if group] + [
+        pages[start:start + GROUP] for start in range(0, len(pages), GROUP)]
 
 
 SEARCHING = ("site.search", "site.search_data")  # the pages that need a language's search index
