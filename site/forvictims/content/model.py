@@ -97,8 +97,12 @@ def _not_future(value: dt.date) -> dt.date:
     return value
 
 
+@functools.lru_cache(maxsize=16384)
 def parse_phone(number: str) -> phonenumbers.PhoneNumber | None:
-    """The parsed number if `number` is a valid UK number or short code (999, 116 123), else None."""
+    """The parsed number if `number` is a valid UK number or short code (999, 116 123), else None.
+
+    Kept once worked out (do not change what it gives): reading the content parses every
+    number, and the pages then link the same numbers again."""
     try:
         parsed = phonenumbers.parse(number, REGION)
     except phonenumbers.NumberParseException:

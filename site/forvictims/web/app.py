@@ -23,7 +23,7 @@ from . import formatting, security, views
 from .cards import DRAWN, contact_card, once, service_card, service_row, trail
 from .catalogues import CATALOGUES
 from .search import INDEXES
-from .languages import direction, in_its_language, in_source_language, language_of, page_language
+from .languages import direction, in_its_language, in_source_language, language_of, page_language, translations
 
 
 class StrictTextUndefined(Undefined):
@@ -115,10 +115,10 @@ def create_app(library: Library | None = None, preview: Preview | None = None,
     # Interface language: taken from the URL prefix, reset after every page (see PITFALLS.md).
     Babel(app, locale_selector=lambda: g.get("lang") or "en")
     app.jinja_env.install_gettext_callables(  # Flask-Babel's, with its catalogue found once a page
-        gettext=lambda string: _translations().ugettext(string),
-        ngettext=lambda singular, plural, n: _translations().ungettext(singular, plural, n),
-        pgettext=lambda context, string: _translations().upgettext(context, string),
-        npgettext=lambda context, singular, plural, n: _translations().unpgettext(context, singular, plural, n),
+        gettext=lambda string: translations().ugettext(string),
+        ngettext=lambda singular, plural, n: translations().ungettext(singular, plural, n),
+        pgettext=lambda context, string: translations().upgettext(context, string),
+        npgettext=lambda context, singular, plural, n: translations().unpgettext(context, singular, plural, n),
         newstyle=True,
     )
     app.teardown_request(_forget_language)
@@ -128,15 +128,6 @@ def create_app(library: Library | None = None, preview: Preview | None = None,
     app.context_processor(_frame)
     app.after_request(_security_headers)
     return app
-
-
-def _translations():
-    """Flask-Babel's catalogue for this page's language. Finding it asks the request context
-    several times, and a page asks for dozens of strings: so it is kept for the page."""
-    translations = g.get("translations")
-    if translations is None:
-        translations = g.translations = flask_babel.get_translations()
-    return translations
 
 
 def _forget_language(error) -> None:

@@ -22,7 +22,7 @@ DRAWN = "forvictims.drawn"
 T = TypeVar("T")
 
 
-def _kept(key: tuple, draw: Callable[[], T]) -> T:
+def kept(key: tuple, draw: Callable[[], T]) -> T:
     """What `draw` gives, drawn the first time `key` is asked for in the page's language only."""
     found = current_app.extensions.setdefault(DRAWN, {})
     key = (page_language(), *key)
@@ -33,7 +33,7 @@ def _kept(key: tuple, draw: Callable[[], T]) -> T:
 
 def drawn(kind: str, document: Document, draw: Callable[[], T]) -> T:
     """What `draw` gives for `document` in the page's language, drawn the first time only."""
-    return _kept((kind, document.slug), draw)
+    return kept((kind, document.slug), draw)
 
 
 def _macro(name: str, document: Document) -> Markup:
@@ -63,7 +63,7 @@ def once(part: str, *arguments) -> Markup:
     """A part of components/frame.html that is the same on every page of a language (the
     header, the footer, the exit button), drawn the first time only. Its arguments are the
     site's settings, the same for the whole site."""
-    return _kept(("frame", request.script_root, part),
+    return kept(("frame", request.script_root, part),
                  lambda: getattr(current_app.jinja_env.get_template(FRAME).module, part)(*arguments))
 
 
@@ -71,4 +71,4 @@ def trail(items: list[dict]) -> Markup:
     """Breadcrumbs (components/frame.html): the same for every page under one area, so drawn
     once for each trail and language."""
     key = tuple((item["text"], item["href"], *sorted(item.get("attributes", {}).items())) for item in items)
-    return _kept(("trail", *key), lambda: current_app.jinja_env.get_template(FRAME).module.breadcrumbs(items))
+    return kept(("trail", *key), lambda: current_app.jinja_env.get_template(FRAME).module.breadcrumbs(items))

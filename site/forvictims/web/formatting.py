@@ -8,14 +8,10 @@ import json
 from babel import Locale
 from babel.dates import format_date, format_time, get_day_names
 from babel.lists import format_list
-from flask_babel import get_locale
-from flask_babel import gettext as _
-
-from ..content.model import OpeningTime
-
-
-def _locale() -> Locale:
-    return get_locale() or Locale("en")
+from ..content.model import day_ranges
+from .cards import kept
+from .languages import gettext as _
+from .languages import locale as _locale
 
 
 def clock(value: str) -> str:
@@ -33,13 +29,13 @@ def clock(value: str) -> str:
     return format_time(dt.time(hour % 24, minute), "short", locale=locale)
 
 
-def days(opening: OpeningTime) -> str:
+def days(written: str) -> str:
     """"MO-FR" → "Monday to Friday"; "MO,WE" → "Monday and Wednesday"."""
     locale = _locale()
     names = get_day_names("wide", locale=locale)  # 0 = Monday
     parts = [
         names[first] if first == last else _("%(first)s to %(last)s", first=names[first], last=names[last])
-        for first, last in opening.day_ranges()
+        for first, last in day_ranges(written)
     ]
     return format_list(parts, locale=locale)
 
@@ -50,11 +46,11 @@ def opening_hours(hours) -> list[str]:
         return []
     if hours == "24/7":
         return [_("24 hours a day, every day")]
-    return [
-        _("%(days)s, %(opens)s to %(closes)s", days=days(line), opens=clock(line.opens),
-          closes=clock(line.closes))
-        for line in hours
-    ]
+    lines = tuple((line.days, line.opens, line.closes) for line in hours)
+    # The same hours are on every page that lists the service: worked out once a language.
+    return list(kept(("hours", lines), lambda: [
+        _("%(days)s, %(opens)s to %(closes)s", days=days(written), opens=clock(opens), closes=clock(closes))
+        for written, opens, closes in lines]))
 
 
 def schedule(hours) -> str | None:

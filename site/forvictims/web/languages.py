@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 
+import flask_babel
 from babel import Locale
 from flask import current_app, g
 from markupsafe import Markup
@@ -20,6 +21,32 @@ def page_language() -> str:
     """The language of the page being made: from its address, or the site's first language
     for pages outside a language (/, /404.html)."""
     return g.get("lang") or current_app.extensions["forvictims"].languages[0]
+
+
+def translations():
+    """Flask-Babel's catalogue for this page's language. Finding it asks the request context
+    several times, and a page asks for dozens of strings: so it is kept for the page (the app
+    forgets it when the page is done)."""
+    found = g.get("translations")
+    if found is None:
+        found = g.translations = flask_babel.get_translations()
+    return found
+
+
+def gettext(string: str, **variables) -> str:
+    """Flask-Babel's gettext, from the page's catalogue (see translations)."""
+    text = translations().ugettext(string)
+    return text % variables if variables else text
+
+
+def locale() -> Locale:
+    """The page's language as a Babel Locale, for dates, days and times."""
+    return _locale(page_language())
+
+
+@functools.cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(language)
 
 
 @functools.cache

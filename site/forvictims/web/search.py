@@ -6,11 +6,11 @@ from __future__ import annotations
 import hashlib
 
 from flask import Flask, current_app, g
-from flask_babel import gettext as _
 
 from ..content.library import Library
 from ..search.documents import Helplines, documents
 from ..search.index import SearchIndex
+from .languages import gettext as _
 
 INDEXES = "forvictims.search"
 

@@ -10,7 +10,6 @@ import mimetypes
 from dataclasses import dataclass, replace
 
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
-from flask_babel import gettext as _
 from markupsafe import Markup
 
 from ..content import markdown
@@ -21,6 +20,7 @@ from ..content.structure import OPEN_DATA_PAGE, WHAT_YOU_CAN_DO_NOW
 from . import opendata, security, structured
 from .cards import drawn
 from .languages import attributes_of, language_of, page_language
+from .languages import gettext as _
 from .search import digest, search_index
 
 RESULTS = 20  # most search results shown: the best come first
