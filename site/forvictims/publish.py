@@ -5,7 +5,9 @@ for the last build only when every page is written. A failed build never touches
 from __future__ import annotations
 
 import functools
+import io
 import shutil
+import sys
 import tempfile
 import time
 import warnings
@@ -15,7 +17,9 @@ from urllib.parse import urlsplit
 
 import click
 from flask import Flask
+from flask.testing import FlaskClient
 from flask_frozen import Freezer, FrozenFlaskWarning, MissingURLGeneratorWarning
+from werkzeug.wrappers import Response
 
 from . import hosting, parallel
 from .content.library import Library
@@ -129,11 +133,41 @@ def _freeze_share(app: Flask, pile: parallel.Pile[list[tuple[str, dict]]], with_
     freezer = Freezer(app, with_static_files=with_static_files, with_no_argument_rules=False,
                       log_url_for=False)  # every page is listed: url_for logging misses languages
     freezer.register_generator(lambda: (url for group in pile for url in group))
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", FrozenFlaskWarning)
-        # Each process builds some endpoints only: _check_every_endpoint has seen to the whole site.
-        warnings.simplefilter("ignore", MissingURLGeneratorWarning)
-        return sorted(freezer.freeze())
+    client, app.test_client_class = app.test_client_class, _Fetch
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", FrozenFlaskWarning)
+            # Each process builds some endpoints only: _check_every_endpoint has seen to the whole site.
+            warnings.simplefilter("ignore", MissingURLGeneratorWarning)
+            return sorted(freezer.freeze())
+    finally:
+        app.test_client_class = client
+
+
+class _Fetch(FlaskClient):
+    """What Frozen-Flask fetches each page with (it asks the app for its test client): the
+    page's request made straight to the app. Flask's test client also builds requests for
+    testing forms, keeps cookies and follows redirects, which a build never needs, and that
+    took a fifth of the time of a page."""
+
+    def open(self, path: str, base_url: str = "http://localhost/", **_) -> Response:
+        base = urlsplit(base_url)
+        environ = {
+            "REQUEST_METHOD": "GET", "SCRIPT_NAME": base.path.rstrip("/"),
+            "PATH_INFO": path.encode("utf-8").decode("latin-1"), "QUERY_STRING": "",
+            "SERVER_NAME": base.hostname, "SERVER_PORT": str(base.port or (443 if base.scheme == "https" else 80)),
+            "HTTP_HOST": base.netloc, "SERVER_PROTOCOL": "HTTP/1.1", "wsgi.version": (1, 0),
+            "wsgi.url_scheme": base.scheme, "wsgi.input": io.BytesIO(), "wsgi.errors": sys.stderr,
+            "wsgi.multithread": False, "wsgi.multiprocess": False, "wsgi.run_once": False,
+        }
+        started = []
+        body = self.application(environ, lambda status, headers, exc_info=None: started.append((status, headers)))
+        try:
+            data = b"".join(body)
+        finally:
+            getattr(body, "close", lambda: None)()
+        status, headers = started[0]
+        return Response(data, status=status, headers=headers)
 
 
 def _check_every_endpoint(app: Flask, urls: list[tuple[str, dict]]) -> None:
