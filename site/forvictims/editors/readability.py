@@ -19,13 +19,19 @@ READING_AGE_LIMIT = 13  # years
 MIN_WORDS = 100  # fewer words give a reading age that means little
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_HYPHENATOR = pyphen.Pyphen(lang="en_GB")
+
+
+@lru_cache(maxsize=None)
+def _hyphenator() -> pyphen.Pyphen:
+    """The English hyphenation dictionary: loaded when first needed, as loading it takes as
+    long as starting the rest of the program."""
+    return pyphen.Pyphen(lang="en_GB")
 
 
 @lru_cache(maxsize=None)
 def syllables(word: str) -> int:
     """Syllables in an English word, from where a dictionary may hyphenate it (a close guess)."""
-    return len(_HYPHENATOR.positions(word.lower())) + 1
+    return len(_hyphenator().positions(word.lower())) + 1
 
 
 def reading_age(sentences: list[list[str]]) -> float:
