@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
-from flask import current_app, request
+from flask import current_app, request, url_for
 from markupsafe import Markup
 
 from ..content.document import Document
@@ -29,6 +29,15 @@ def kept(key: tuple, draw: Callable[[], T]) -> T:
     if key not in found:
         found[key] = draw()
     return found[key]
+
+
+def address(endpoint: str, **values) -> str:
+    """Flask's url_for, worked out once for each language: pages link to the same few hundred
+    addresses thousands of times, and Flask takes much longer to work one out than to find it."""
+    if current_app.extensions["forvictims"] is None:  # the preview's page of content errors
+        return url_for(endpoint, **values)
+    return kept(("address", request.script_root, endpoint, *sorted(values.items())),
+                lambda: url_for(endpoint, **values))
 
 
 def drawn(kind: str, document: Document, draw: Callable[[], T]) -> T:

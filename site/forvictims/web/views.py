@@ -18,7 +18,7 @@ from ..content.library import Library
 from ..content.model import CrimeType
 from ..content.structure import OPEN_DATA_PAGE, WHAT_YOU_CAN_DO_NOW
 from . import opendata, security, structured
-from .cards import drawn
+from .cards import address, drawn
 from .languages import attributes_of, language_of, page_language
 from .languages import gettext as _
 from .search import digest, search_index
@@ -48,7 +48,7 @@ def found(documents: dict[str, Document], slug: str) -> Document:
 def crumbs(*trail: tuple[str | Document, str]) -> list[dict]:
     """Breadcrumbs from the home page of this language to the parent of the current page: each
     a text and its address, or a document (named by its title) and its address."""
-    items = [{"text": _("Home"), "href": url_for("site.home")}]
+    items = [{"text": _("Home"), "href": address("site.home")}]
     for text, href in trail:
         if isinstance(text, Document):
             marked = attributes_of(text)
@@ -217,7 +217,7 @@ def crime(slug):
         others=others,
         reporting=content.reporting(slug),
         related=content.related(crime),
-        breadcrumbs=crumbs((_("What happened"), url_for("site.crime_index"))),
+        breadcrumbs=crumbs((_("What happened"), address("site.crime_index"))),
     )
 
 
@@ -236,7 +236,7 @@ def area(slug):
         body=body(area),
         crime_types=content.crime_types.values(),
         local=content.support(area=slug).local,
-        breadcrumbs=crumbs((_("Where you live"), url_for("site.area_index"))),
+        breadcrumbs=crumbs((_("Where you live"), address("site.area_index"))),
     )
 
 
@@ -255,8 +255,8 @@ def area_crime(area_slug, crime_slug):
         others=others,
         reporting=content.reporting(crime_slug),
         breadcrumbs=crumbs(
-            (_("Where you live"), url_for("site.area_index")),
-            (area, url_for("site.area", slug=area_slug)),
+            (_("Where you live"), address("site.area_index")),
+            (area, address("site.area", slug=area_slug)),
         ),
     )
 
@@ -278,7 +278,7 @@ def service(slug):
         structured=described,
         csp=security.policy_with(described),
         crime_types=None if meta.crime_types == "all" else content.crime_types_of(service),
-        breadcrumbs=crumbs((_("Helplines and services"), url_for("site.helplines"))),
+        breadcrumbs=crumbs((_("Helplines and services"), address("site.helplines"))),
     )
 
 
