@@ -209,6 +209,22 @@ def test_the_build_compiles_the_translations_of_the_buttons_and_menus(tmp_path):
     assert english.select_one(".govuk-breadcrumbs a").get_text() == "Home"
 
 
+def test_a_translation_changed_after_a_build_shows_in_the_next_build(tmp_path):
+    # Catalogues are compiled again only when their .po changed: a change must never be missed.
+    content = write_tree(tmp_path, {"site.yaml": SITE_WITH_POLISH})
+    source = tmp_path / "translations/pl/LC_MESSAGES/messages.po"
+
+    def exit_button() -> str:
+        build(content, tmp_path / "build", catalogues=tmp_path / "compiled")
+        page = (tmp_path / "build/pl/crime/domestic-abuse/index.html").read_text(encoding="utf-8")
+        return BeautifulSoup(page, "html.parser").select_one(".govuk-exit-this-page__button").get_text(" ", strip=True)
+
+    assert exit_button().endswith("Szybkie wyjście")
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        'msgstr "Szybkie wyjście"', 'msgstr "Wyjdź z tej strony"'), encoding="utf-8")
+    assert exit_button().endswith("Wyjdź z tej strony")
+
+
 def test_every_language_of_the_real_site_has_its_buttons_and_menus_compiled(built_site):
     # A fresh clone has no compiled catalogues: building the site (as make site does) must
     # compile one for every language after English, from translations/<language>/.

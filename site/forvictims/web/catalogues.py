@@ -7,6 +7,7 @@ rewritten when it would change, and is swapped in whole, so a page never reads h
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import tempfile
@@ -27,11 +28,16 @@ def compile_catalogues(source: Path, destination: Path = CATALOGUES) -> list[str
     languages = []
     for po in sorted(source.glob(f"*/{CATALOGUE.as_posix()}")):
         language = po.parents[1].name
-        with po.open("rb") as file:
-            catalog = read_po(file, locale=language)
-        compiled = io.BytesIO()
-        write_mo(compiled, catalog)
-        _write(destination / language / CATALOGUE.with_suffix(".mo"), compiled.getvalue())
+        text = po.read_bytes()
+        mo = destination / language / CATALOGUE.with_suffix(".mo")
+        compiled_from = mo.with_name(mo.name + ".sha256")  # the .po the .mo was compiled from
+        digest = hashlib.sha256(text).hexdigest()
+        if not (mo.is_file() and compiled_from.is_file() and compiled_from.read_text() == digest):
+            # Reading a catalogue takes a moment: only one that changed is compiled again.
+            compiled = io.BytesIO()
+            write_mo(compiled, read_po(io.BytesIO(text), locale=language))
+            _write(mo, compiled.getvalue())
+            _write(compiled_from, digest.encode("ascii"))
         languages.append(language)
     return languages
 
@@ -40,7 +46,7 @@ def _write(path: Path, data: bytes) -> None:
     if path.is_file() and path.read_bytes() == data:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".messages-", suffix=".mo")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".messages-", suffix=path.suffix)
     with os.fdopen(handle, "wb") as file:
         file.write(data)
     os.replace(temporary, path)
