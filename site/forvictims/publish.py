@@ -4,7 +4,9 @@ for the last build only when every page is written. A failed build never touches
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import io
 import shutil
 import sys
@@ -76,7 +78,8 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
     started = time.perf_counter()
     destination = Path(destination).resolve()
     check_destination(destination, Path(content_dir).resolve())
-    library = load_library(content_dir)  # raises ContentError before anything is written
+    with _not_collecting():
+        library = load_library(content_dir)  # raises ContentError before anything is written
     compile_catalogues(interface_folder(content_dir), catalogues)
     origin, path = split_base_url(base_url or library.site.base_url)
     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -98,6 +101,18 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
         destination=destination,
         notes=_notes(library, origin),
     )
+
+
+@contextlib.contextmanager
+def _not_collecting():
+    """Python's garbage collector paused: while the content is read, what is made is kept, yet
+    the collector would look through all of it again and again as it grows (most of a second
+    at scale)."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def freeze(app: Flask, library: Library, folder: Path, origin: str | None, path: str,
