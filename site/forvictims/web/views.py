@@ -124,9 +124,14 @@ def sitemap():
         if (endpoint.startswith("site.") and endpoint != "site.search_data") or endpoint == "root.landing":
             same = (endpoint, tuple(sorted((key, value) for key, value in values.items() if key != "lang")))
             pages.setdefault(same, []).append((values.get("lang", ""), url_for(endpoint, **values)))
-    urls = [(url, versions if len(versions) > 1 else [])
-            for versions in pages.values() for _, url in versions]
-    site_url = current_app.config["SITE_ORIGIN"]
+    site_url = current_app.config["SITE_ORIGIN"] or ""
+    urls = []
+    for versions in pages.values():
+        # The same links for each version of a page: written once for all of them.
+        alternates = Markup("").join(
+            Markup('<xhtml:link rel="alternate" hreflang="{}" href="{}"/>').format(lang, site_url + href)
+            for lang, href in versions) if len(versions) > 1 else ""
+        urls += [(url, alternates) for _, url in versions]
     return Response(
         render_template("sitemap.xml", urls=urls, site_url=site_url),
         mimetype=mimetypes.guess_type("sitemap.xml")[0],
