@@ -20,7 +20,7 @@ from ..content.library import Library
 from ..content.model import tel_href
 from ..content.problems import ContentError
 from . import formatting, security, views
-from .cards import DRAWN, address, contact_card, once, service_card, service_row, trail
+from .cards import DRAWN, address, contact_card, once, reporting, service_card, service_row, trail
 from .catalogues import CATALOGUES
 from .search import INDEXES
 from .languages import direction, in_its_language, in_source_language, language_of, page_language, translations
@@ -109,8 +109,8 @@ def create_app(library: Library | None = None, preview: Preview | None = None,
         in_source_language=in_source_language,
     )
     app.jinja_env.globals.update(url_for=address, language_of=language_of, service_card=service_card,
-                                 contact_card=contact_card, service_row=service_row, once=once,
-                                 trail=trail)
+                                 contact_card=contact_card, service_row=service_row, reporting=reporting,
+                                 once=once, trail=trail)
 
     # Interface language: taken from the URL prefix, reset after every page (see PITFALLS.md).
     Babel(app, locale_selector=lambda: g.get("lang") or "en")

@@ -45,9 +45,9 @@ def drawn(kind: str, document: Document, draw: Callable[[], T]) -> T:
     return kept((kind, document.slug), draw)
 
 
-def _macro(name: str, document: Document) -> Markup:
+def _macro(name: str, *arguments) -> Markup:
     template = current_app.jinja_env.get_template("components/service.html")
-    return getattr(template.module, name)(document)
+    return getattr(template.module, name)(*arguments)
 
 
 def service_card(document: Document) -> Markup:
@@ -58,6 +58,12 @@ def service_card(document: Document) -> Markup:
 def contact_card(document: Document) -> Markup:
     """One service in "Who to contact now": its best way in, big (components/service.html)."""
     return drawn("contact", document, lambda: _macro("draw_contact_card", document))
+
+
+def reporting(crime: Document, services: list[Document]) -> Markup:
+    """Where to report `crime` (components/service.html's report_it), `services` being those
+    that take its reports: the same on the crime's page in every area."""
+    return drawn("report it", crime, lambda: _macro("report_it", services))
 
 
 def service_row(document: Document) -> Markup:

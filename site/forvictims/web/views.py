@@ -258,7 +258,7 @@ def area_crime(area_slug, crime_slug):
         now=crime_text(crime).now,
         contacts=contacts,
         others=others,
-        reporting=content.reporting(crime_slug),
+        reporting_services=content.reporting(crime_slug),
         breadcrumbs=crumbs(
             (_("Where you live"), address("site.area_index")),
             (area, address("site.area", slug=area_slug)),
