@@ -109,8 +109,8 @@ def test_the_preview_shows_content_errors_as_a_page_and_recovers(tmp_path):
     assert "Help for everyone in Sandwell." in response.get_data(as_text=True)
 
 
-def test_the_preview_sends_the_security_headers(client):
-    response = client.get("/en/")
+def test_the_preview_sends_the_security_headers():
+    response = preview_app(CONTENT).test_client().get("/en/")
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
 

@@ -87,6 +87,7 @@ def create_app(library: Library | None = None, preview: Preview | None = None,
         # URL value preprocessors run before anything else, so content is fresh for every view.
         app.url_value_preprocessor(preview.reload)
         app.before_request(preview.show_problems)
+        app.after_request(_security_headers)
     elif library is None:
         raise ValueError("create_app needs a Library, or a Preview to load one")
 
@@ -126,7 +127,6 @@ def create_app(library: Library | None = None, preview: Preview | None = None,
     app.register_blueprint(views.root)
     app.register_blueprint(views.site, url_prefix="/<lang>")
     app.context_processor(_frame)
-    app.after_request(_security_headers)
     return app
 
 
@@ -199,5 +199,6 @@ def _frame() -> dict:
 
 def _security_headers(response):
     # Static hosts get these from the meta tags and _headers; the preview sends them for real.
+    # (A build keeps only the pages, so it does not spend time on them.)
     response.headers.update(security.HEADERS)
     return response
