@@ -79,7 +79,7 @@ def once(part: str, *arguments) -> Markup:
     header, the footer, the exit button), drawn the first time only. Its arguments are the
     site's settings, the same for the whole site."""
     return kept(("frame", request.script_root, part),
-                 lambda: getattr(current_app.jinja_env.get_template(FRAME).module, part)(*arguments))
+                lambda: getattr(current_app.jinja_env.get_template(FRAME).module, part)(*arguments))
 
 
 def trail(items: list[dict]) -> Markup:

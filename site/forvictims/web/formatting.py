@@ -8,6 +8,7 @@ import json
 from babel import Locale
 from babel.dates import format_date, format_time, get_day_names
 from babel.lists import format_list
+
 from ..content.model import day_ranges
 from .cards import kept
 from .languages import gettext as _
