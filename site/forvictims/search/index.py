@@ -225,13 +225,14 @@ def _built(documents: list[SearchDocument], language: analysis.Language) -> _Bui
     index = _Memory().create_index(schema)
     writer = index.writer()
     looked_up: dict[str, Counter[str]] = {name: Counter() for name in FIELDS if name not in scored}
+    words_of = {name: _Words(language, FIELDS[name].stemmed, FIELDS[name].whole) for name in looked_up}
     for document in documents:
         texts = {name: "\n".join(document.fields.get(name, ())) for name in FIELDS}
         texts["words"] = "\n".join(text for name, text in texts.items() if name != "places")
         texts["phrases"] = "\n".join(texts[name] for name in ("title", "name", "keywords"))
         writer.add_document(**{name: text for name, text in texts.items() if text and name in scored})
         for name, pages in looked_up.items():
-            pages.update(set(_Words(language, FIELDS[name].stemmed, FIELDS[name].whole).terms(texts[name])))
+            pages.update(set(words_of[name].terms(texts[name])))
     writer.commit()
     searcher = index.searcher(weighting=BM25F(
         K1=K1, **{f"{name}_B": field.B for name, field in scored.items()}))
