@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 
 import pytest
 import yaml
@@ -107,6 +109,36 @@ def test_the_preview_shows_content_errors_as_a_page_and_recovers(tmp_path):
     response = client.get("/en/area/sandwell/")
     assert response.status_code == 200
     assert "Help for everyone in Sandwell." in response.get_data(as_text=True)
+
+
+def test_the_preview_shows_a_saved_change_even_while_another_request_is_reading_it(tmp_path, monkeypatch):
+    # A browser asks for more than the page (its icon, its stylesheet), and the preview answers
+    # them at the same time. Whichever request notices the saved file first reads the content
+    # again; a page asked for meanwhile must wait for that, not be drawn from the old content.
+    import forvictims.preview
+
+    content = write_tree(tmp_path)
+    reading = threading.Event()
+
+    def slow_load(folder, drafts):
+        reading.set()
+        time.sleep(0.5)
+        return load_library(folder, drafts=drafts)
+
+    monkeypatch.setattr(forvictims.preview, "load_library", slow_load)
+    app = preview_app(content)
+    assert "Domestic abuse" in app.test_client().get("/en/crime/domestic-abuse/").get_data(as_text=True)
+
+    crime = content / "crime-types" / "domestic-abuse.md"
+    crime.write_text(crime.read_text().replace("title: Domestic abuse", "title: Domestic abuse and control"))
+    reading.clear()
+    icon = threading.Thread(target=lambda: app.test_client().get("/favicon.ico").close())
+    icon.start()
+    assert reading.wait(10)
+    page = BeautifulSoup(app.test_client().get("/en/crime/domestic-abuse/").data, "html.parser")
+    icon.join()
+
+    assert page.h1.get_text(strip=True) == "Domestic abuse and control"
 
 
 def test_the_preview_sends_the_security_headers():

@@ -7,6 +7,7 @@ checked content (see `Preview`), so the web layer knows nothing of how content i
 from __future__ import annotations
 
 import hashlib
+import threading
 from pathlib import Path
 from urllib.parse import quote
 from typing import Callable
@@ -39,29 +40,35 @@ class StrictTextUndefined(Undefined):
 
 class Preview:
     """Content for the preview server: loaded again whenever a file in `folder` changes, with
-    `load` (which raises ContentError); while it has errors, every page shows them."""
+    `load` (which raises ContentError); while it has errors, every page shows them.
+
+    A browser asks for a page, its stylesheet and its icon at once, and the server answers them
+    in threads: one request reads the content again while the others wait for it, so none is
+    drawn from the content a saved file has replaced."""
 
     def __init__(self, folder: Path, load: Callable[[], Library]):
         self.folder = Path(folder)
         self.load = load
         self.snapshot: tuple | None = None
         self.error: ContentError | None = None
+        self.reading = threading.Lock()
 
     def _files(self) -> tuple:
         stats = ((path, path.stat()) for path in self.folder.rglob("*") if path.is_file())
         return tuple(sorted((str(path), stat.st_mtime_ns, stat.st_size) for path, stat in stats))
 
     def reload(self, endpoint, values) -> None:
-        snapshot = self._files()
-        if snapshot != self.snapshot:
-            self.snapshot = snapshot
-            try:
-                current_app.extensions["forvictims"] = self.load()
-                current_app.extensions.pop(DRAWN, None)  # drawn from the content it replaces
-                current_app.extensions.pop(INDEXES, None)
-                self.error = None
-            except ContentError as error:
-                self.error = error
+        with self.reading:
+            snapshot = self._files()
+            if snapshot != self.snapshot:
+                self.snapshot = snapshot
+                try:
+                    current_app.extensions["forvictims"] = self.load()
+                    current_app.extensions.pop(DRAWN, None)  # drawn from the content it replaces
+                    current_app.extensions.pop(INDEXES, None)
+                    self.error = None
+                except ContentError as error:
+                    self.error = error
 
     def show_problems(self):
         if self.error is not None and request.endpoint != "static":
