@@ -13,7 +13,7 @@ from urllib.parse import quote
 from typing import Callable
 
 import flask_babel
-from flask import Flask, current_app, g, render_template, request, url_for
+from flask import Flask, current_app, render_template, request, url_for
 from flask_babel import Babel
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader, Undefined
 
@@ -21,10 +21,11 @@ from ..content.library import Library
 from ..content.model import tel_href
 from ..content.problems import ContentError
 from . import formatting, security, views
-from .cards import DRAWN, address, contact_card, once, reporting, service_card, service_row, trail
+from .cards import address, contact_card, once, reporting, service_card, service_row, trail
 from .catalogues import CATALOGUES
 from .search import INDEXES
-from .languages import direction, in_its_language, in_source_language, language_of, page_language, translations
+from .languages import (DRAWN, STRINGS, current_language, direction, end_page, in_its_language,
+                        in_source_language, language_of, page_language, template_gettext, translations)
 
 
 class StrictTextUndefined(Undefined):
@@ -65,6 +66,7 @@ class Preview:
                 try:
                     current_app.extensions["forvictims"] = self.load()
                     current_app.extensions.pop(DRAWN, None)  # drawn from the content it replaces
+                    current_app.extensions.pop(STRINGS, None)
                     current_app.extensions.pop(INDEXES, None)
                     self.error = None
                 except ContentError as error:
@@ -121,7 +123,7 @@ def create_app(library: Library | None = None, preview: Preview | None = None,
                                  once=once, trail=trail)
 
     # Interface language: taken from the URL prefix, reset after every page (see PITFALLS.md).
-    Babel(app, locale_selector=lambda: g.get("lang") or "en")
+    Babel(app, locale_selector=lambda: current_language() or "en")
     app.jinja_env.install_gettext_callables(  # Flask-Babel's, with its catalogue found once a page
         gettext=lambda string: translations().ugettext(string),
         ngettext=lambda singular, plural, n: translations().ungettext(singular, plural, n),
@@ -129,6 +131,7 @@ def create_app(library: Library | None = None, preview: Preview | None = None,
         npgettext=lambda context, singular, plural, n: translations().unpgettext(context, singular, plural, n),
         newstyle=True,
     )
+    app.jinja_env.globals.update(gettext=template_gettext, _=template_gettext)  # dozens on a page
     app.teardown_request(_forget_language)
 
     app.register_blueprint(views.root)
@@ -140,8 +143,7 @@ def create_app(library: Library | None = None, preview: Preview | None = None,
 def _forget_language(error) -> None:
     # Frozen-Flask renders every page in one app context, so `g` outlives a request: without
     # this, /404.html would come out in whichever language was frozen last.
-    g.pop("lang", None)
-    g.pop("translations", None)
+    end_page()
     flask_babel.refresh()
 
 

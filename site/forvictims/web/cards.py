@@ -14,18 +14,14 @@ from flask import current_app, request, url_for
 from markupsafe import Markup
 
 from ..content.document import Document
-from .languages import page_language
-
-DRAWN = "forvictims.drawn"
-"""Where the app keeps what it has drawn: cleared whenever its content is replaced."""
+from .languages import drawn_in_page_language
 
 T = TypeVar("T")
 
 
 def kept(key: tuple, draw: Callable[[], T]) -> T:
     """What `draw` gives, drawn the first time `key` is asked for in the page's language only."""
-    found = current_app.extensions.setdefault(DRAWN, {})
-    key = (page_language(), *key)
+    found = drawn_in_page_language()
     if key not in found:
         found[key] = draw()
     return found[key]

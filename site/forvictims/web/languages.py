@@ -8,35 +8,110 @@ another language than the page's says so.
 from __future__ import annotations
 
 import functools
+from contextvars import ContextVar
 
 import flask_babel
 from babel import Locale
-from flask import current_app, g
+from flask import current_app
+from jinja2 import pass_eval_context
+from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
 from ..content.document import Document
 
 
+class _Page:
+    """What a page in a language works out once and asks for dozens of times: its language,
+    Flask-Babel's catalogue for it, the translations of the buttons and menus it has used, and
+    what the app has drawn in it (cards.py). Kept in a context variable, which is much quicker
+    to reach than Flask's `g`; like `g`, each request (and each thread of the preview) has its
+    own."""
+
+    __slots__ = ("lang", "catalogue", "strings", "drawn")
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.catalogue = None
+        self.strings: dict | None = None
+        self.drawn: dict | None = None
+
+
+_PAGE: ContextVar[_Page | None] = ContextVar("forvictims.page", default=None)
+
+STRINGS = "forvictims.strings"
+"""Where the app keeps the translated buttons and menus it has used, by language."""
+
+DRAWN = "forvictims.drawn"
+"""Where the app keeps what it has drawn, by language (cards.py): cleared whenever its content
+is replaced."""
+
+
+def begin_page(lang: str) -> None:
+    """The page being made is in `lang` (from its address)."""
+    _PAGE.set(_Page(lang))
+
+
+def end_page() -> None:
+    """The page is done: what comes next (Frozen-Flask's /404.html) is outside a language."""
+    _PAGE.set(None)
+
+
+def current_language() -> str | None:
+    """The language of the page being made, from its address; None outside a language."""
+    page = _PAGE.get()
+    return page.lang if page is not None else None
+
+
 def page_language() -> str:
     """The language of the page being made: from its address, or the site's first language
     for pages outside a language (/, /404.html)."""
-    return g.get("lang") or current_app.extensions["forvictims"].languages[0]
+    page = _PAGE.get()
+    return page.lang if page is not None else current_app.extensions["forvictims"].languages[0]
+
+
+def drawn_in_page_language() -> dict:
+    """Where the app keeps what it has drawn in the page's language (see cards.py)."""
+    page = _PAGE.get()
+    if page is None:
+        return current_app.extensions.setdefault(DRAWN, {}).setdefault(page_language(), {})
+    if page.drawn is None:
+        page.drawn = current_app.extensions.setdefault(DRAWN, {}).setdefault(page.lang, {})
+    return page.drawn
 
 
 def translations():
-    """Flask-Babel's catalogue for this page's language. Finding it asks the request context
-    several times, and a page asks for dozens of strings: so it is kept for the page (the app
-    forgets it when the page is done)."""
-    found = g.get("translations")
-    if found is None:
-        found = g.translations = flask_babel.get_translations()
-    return found
+    """Flask-Babel's catalogue for this page's language: found once a page, as finding it asks
+    the request context several times."""
+    page = _PAGE.get()
+    if page is None:
+        return flask_babel.get_translations()
+    if page.catalogue is None:
+        page.catalogue = flask_babel.get_translations()
+    return page.catalogue
 
 
 def gettext(string: str, **variables) -> str:
     """Flask-Babel's gettext, from the page's catalogue (see translations)."""
     text = translations().ugettext(string)
     return text % variables if variables else text
+
+
+@pass_eval_context
+def template_gettext(context: EvalContext, string: str, **variables) -> str:
+    """`_()` and `{% trans %}` in templates: Jinja's "newstyle" gettext (the text escaped in
+    HTML, its %(variables)s filled in), with each text looked up once a language."""
+    page = _PAGE.get()
+    if page is None:
+        text = translations().ugettext(string)
+    else:
+        if page.strings is None:
+            page.strings = current_app.extensions.setdefault(STRINGS, {}).setdefault(page.lang, {})
+        text = page.strings.get(string)
+        if text is None:
+            text = page.strings[string] = translations().ugettext(string)
+    if context.autoescape:
+        text = Markup(text)
+    return text % variables
 
 
 def locale() -> Locale:

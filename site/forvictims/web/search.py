@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app
 
 from ..content.library import Library
 from ..search.documents import Helplines, documents
 from ..search.index import SearchIndex
+from .languages import begin_page
 from .languages import gettext as _
 
 INDEXES = "forvictims.search"
@@ -37,5 +38,5 @@ def index_outside_a_page(app: Flask, library: Library, language: str) -> SearchI
     """The index `language`'s search page would use, for `forvictims search` and the tests: in
     that language's context, so the titles it gives (a crime's page in an area) are translated."""
     with app.test_request_context(f"/{language}/search/"):
-        g.lang = language
+        begin_page(language)
         return search_index(library.in_language(language), language)

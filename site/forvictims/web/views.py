@@ -9,7 +9,7 @@ from __future__ import annotations
 import mimetypes
 from dataclasses import dataclass, replace
 
-from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from markupsafe import Markup
 
 from ..content import markdown
@@ -19,7 +19,7 @@ from ..content.model import CrimeType
 from ..content.structure import OPEN_DATA_PAGE, WHAT_YOU_CAN_DO_NOW
 from . import opendata, security, structured
 from .cards import address, drawn
-from .languages import attributes_of, language_of, page_language
+from .languages import attributes_of, begin_page, current_language, language_of, page_language
 from .languages import gettext as _
 from .search import digest, search_index
 
@@ -33,9 +33,10 @@ def library() -> Library | None:
     """The content the app serves, in the language of the page (None in the preview while the
     content has errors)."""
     content = current_app.extensions["forvictims"]
-    if content is None or not g.get("lang"):
+    lang = current_language()
+    if content is None or lang is None:
         return content
-    return content.in_language(g.lang)
+    return content.in_language(lang)
 
 
 def found(documents: dict[str, Document], slug: str) -> Document:
@@ -186,12 +187,12 @@ def pull_language(endpoint, values):
         return
     if lang not in library().languages:
         abort(404)
-    g.lang = lang
+    begin_page(lang)
 
 
 @site.url_defaults
 def add_language(endpoint, values):
-    values.setdefault("lang", g.get("lang") or library().languages[0])
+    values.setdefault("lang", current_language() or library().languages[0])
 
 
 @site.get("/")
@@ -305,7 +306,7 @@ def helplines():
 @site.get("/search/")
 def search():
     content = library()
-    index = search_index(content, g.lang)
+    index = search_index(content, page_language())
     query = request.args.get("q", "").strip() if current_app.config["PREVIEW"] else ""
     results = index.search(query) if query else None
     return render_template(
@@ -324,7 +325,7 @@ def search():
 @site.get("/search/index.json")
 def search_data():
     # The whole index, the same bytes whatever anyone searches for: the words stay in the browser.
-    return Response(search_index(library(), g.lang).exported, mimetype="application/json")
+    return Response(search_index(library(), page_language()).exported, mimetype="application/json")
 
 
 @site.get("/<slug>/")
