@@ -21,11 +21,19 @@ from ..content.library import Library
 from ..content.model import tel_href
 from ..content.problems import ContentError
 from . import formatting, security, views
-from .cards import address, contact_card, once, reporting, service_card, service_row, trail
+from .cards import address, component, contact_card, once, reporting, service_card, service_row, trail
 from .catalogues import CATALOGUES
 from .search import INDEXES
 from .languages import (DRAWN, STRINGS, current_language, direction, end_page, in_its_language,
                         in_source_language, language_of, page_language, template_gettext, translations)
+
+
+COMPONENTS = {  # macros that pages call by name (see cards.component), by template
+    "components/service.html": ("contact_now", "more_support", "report_it", "service_contacts"),
+    "components/notices.html": ("page_notices",),
+    "components/choices.html": ("choice",),
+    "components/emergency.html": ("emergency_line",),
+}
 
 
 class StrictTextUndefined(Undefined):
@@ -121,6 +129,8 @@ def create_app(library: Library | None = None, preview: Preview | None = None,
     app.jinja_env.globals.update(url_for=address, language_of=language_of, service_card=service_card,
                                  contact_card=contact_card, service_row=service_row, reporting=reporting,
                                  once=once, trail=trail)
+    app.jinja_env.globals.update(
+        {name: component(app.jinja_env, template, name) for template, names in COMPONENTS.items() for name in names})
 
     # Interface language: taken from the URL prefix, reset after every page (see PITFALLS.md).
     Babel(app, locale_selector=lambda: current_language() or "en")

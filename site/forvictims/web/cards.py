@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Callable, TypeVar
 
 from flask import current_app, request, url_for
+from jinja2 import Environment
 from markupsafe import Markup
 
 from ..content.document import Document
@@ -39,6 +40,19 @@ def address(endpoint: str, **values) -> str:
 def drawn(kind: str, document: Document, draw: Callable[[], T]) -> T:
     """What `draw` gives for `document` in the page's language, drawn the first time only."""
     return kept((kind, document.slug), draw)
+
+
+def component(environment: Environment, template: str, name: str) -> Callable[..., Markup]:
+    """Macro `name` of `template` (one of components/), for pages to call by name: a page that
+    imports it ({% from … import %}) has Jinja compare all the site's globals with the
+    template's every time the page is drawn. Found the first time it is called."""
+    found: list[Callable[..., Markup]] = []
+
+    def call(*arguments, **keywords) -> Markup:
+        if not found:
+            found.append(getattr(environment.get_template(template).module, name))
+        return found[0](*arguments, **keywords)
+    return call
 
 
 def _macro(name: str, *arguments) -> Markup:
