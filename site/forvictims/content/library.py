@@ -26,13 +26,18 @@ class Support:
     regional: list[Document[Service]]
     national: list[Document[Service]]
     crime: str | None = None
+    order: dict[str, tuple] | None = field(default=None, repr=False, compare=False)
+    """Each service's ranking.order for `crime`, by slug, when known."""
 
     def __iter__(self):
         return iter((*self.local, *self.regional, *self.national))
 
     def ranked(self) -> list[Document[Service]]:
         """Every service, best first, whatever its group."""
-        return ranking.ranked(self, self.crime)
+        if self.order is None:
+            return ranking.ranked(self, self.crime)
+        order = self.order
+        return sorted(self, key=lambda document: order[document.slug])
 
     def contacts(self) -> list[Document[Service]]:
         """The one to three services for "Who to contact now"."""
@@ -78,11 +83,15 @@ class ServiceIndex:
                     self.reporting[crime].append(document.slug)
                 else:
                     self._file(document, crime)
-        meta = {document.slug: document.meta for document in services}
+        # Each service's place in the ranking for each crime (None: any crime), worked out once
+        # here rather than for every page that lists it.
+        self.order: dict[str | None, dict[str, tuple]] = {
+            crime: {document.slug: ranking.order(document.meta, crime) for document in services
+                    if crime is None or crime in self.crime_types_of[document.slug]}
+            for crime in (None, *crime_types)}
         for lists in (self.local, self.regional, self.national, self.reporting):
             for key, slugs in lists.items():
-                crime = key[1] if isinstance(key, tuple) else key
-                slugs.sort(key=lambda slug: ranking.order(meta[slug], crime))
+                slugs.sort(key=self.order[key[1] if isinstance(key, tuple) else key].__getitem__)
 
     def _file(self, document: Document[Service], crime: str | None) -> None:
         meta = document.meta
@@ -161,6 +170,7 @@ class Library:
             regional=self._services(index.regional.get(crime, [])),
             national=self._services(index.national.get(crime, [])),
             crime=crime,
+            order=index.order.get(crime),
         )
 
     def reporting(self, crime: str | None = None) -> list[Document[Service]]:

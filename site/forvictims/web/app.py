@@ -24,7 +24,7 @@ from . import formatting, security, views
 from .cards import address, component, contact_card, once, reporting, service_card, service_row, trail
 from .catalogues import CATALOGUES
 from .search import INDEXES
-from .languages import (DRAWN, STRINGS, current_language, direction, end_page, in_its_language,
+from .languages import (KEPT, current_language, direction, end_page, in_its_language,
                         in_source_language, language_of, page_language, template_gettext, translations)
 
 
@@ -73,8 +73,7 @@ class Preview:
                 self.snapshot = snapshot
                 try:
                     current_app.extensions["forvictims"] = self.load()
-                    current_app.extensions.pop(DRAWN, None)  # drawn from the content it replaces
-                    current_app.extensions.pop(STRINGS, None)
+                    current_app.extensions.pop(KEPT, None)  # drawn from the content it replaces
                     current_app.extensions.pop(INDEXES, None)
                     self.error = None
                 except ContentError as error:

@@ -21,29 +21,33 @@ from ..content.document import Document
 
 
 class _Page:
-    """What a page in a language works out once and asks for dozens of times: its language,
-    Flask-Babel's catalogue for it, the translations of the buttons and menus it has used, and
-    what the app has drawn in it (cards.py). Kept in a context variable, which is much quicker
-    to reach than Flask's `g`; like `g`, each request (and each thread of the preview) has its
-    own."""
+    """The page being made: its language, and what the app keeps for that language. Kept in a
+    context variable, which is much quicker to reach than Flask's `g` and asked for dozens of
+    times a page; like `g`, each request (and each thread of the preview) has its own."""
 
-    __slots__ = ("lang", "catalogue", "strings", "drawn")
+    __slots__ = ("lang", "kept")
 
     def __init__(self, lang: str):
         self.lang = lang
+        self.kept: _Kept | None = None
+
+
+class _Kept:
+    """What the app keeps for one language, for every page in it: Flask-Babel's catalogue, the
+    translated buttons and menus pages have used, and what it has drawn (cards.py)."""
+
+    __slots__ = ("catalogue", "strings", "drawn")
+
+    def __init__(self):
         self.catalogue = None
-        self.strings: dict | None = None
-        self.drawn: dict | None = None
+        self.strings: dict[str, str] = {}
+        self.drawn: dict = {}
 
 
 _PAGE: ContextVar[_Page | None] = ContextVar("forvictims.page", default=None)
 
-STRINGS = "forvictims.strings"
-"""Where the app keeps the translated buttons and menus it has used, by language."""
-
-DRAWN = "forvictims.drawn"
-"""Where the app keeps what it has drawn, by language (cards.py): cleared whenever its content
-is replaced."""
+KEPT = "forvictims.kept"
+"""Where the app keeps a _Kept for each language: cleared whenever its content is replaced."""
 
 
 def begin_page(lang: str) -> None:
@@ -69,46 +73,58 @@ def page_language() -> str:
     return page.lang if page is not None else current_app.extensions["forvictims"].languages[0]
 
 
+def _kept(page: _Page | None) -> _Kept:
+    if page is not None and page.kept is not None:
+        return page.kept
+    by_language = current_app.extensions.setdefault(KEPT, {})
+    lang = page.lang if page is not None else page_language()
+    kept = by_language.get(lang)
+    if kept is None:
+        kept = by_language[lang] = _Kept()
+    if page is not None:
+        page.kept = kept
+    return kept
+
+
 def drawn_in_page_language() -> dict:
     """Where the app keeps what it has drawn in the page's language (see cards.py)."""
-    page = _PAGE.get()
-    if page is None:
-        return current_app.extensions.setdefault(DRAWN, {}).setdefault(page_language(), {})
-    if page.drawn is None:
-        page.drawn = current_app.extensions.setdefault(DRAWN, {}).setdefault(page.lang, {})
-    return page.drawn
+    return _kept(_PAGE.get()).drawn
 
 
 def translations():
-    """Flask-Babel's catalogue for this page's language: found once a page, as finding it asks
-    the request context several times."""
+    """Flask-Babel's catalogue for this page's language: found once a language, as finding it
+    asks the request context several times."""
+    page = _PAGE.get()
+    if page is None:  # outside a language: Flask-Babel's choice
+        return flask_babel.get_translations()
+    kept = _kept(page)
+    if kept.catalogue is None:
+        kept.catalogue = flask_babel.get_translations()
+    return kept.catalogue
+
+
+def _translated(string: str) -> str:
     page = _PAGE.get()
     if page is None:
-        return flask_babel.get_translations()
-    if page.catalogue is None:
-        page.catalogue = flask_babel.get_translations()
-    return page.catalogue
+        return translations().ugettext(string)
+    strings = _kept(page).strings
+    text = strings.get(string)
+    if text is None:
+        text = strings[string] = translations().ugettext(string)
+    return text
 
 
 def gettext(string: str, **variables) -> str:
-    """Flask-Babel's gettext, from the page's catalogue (see translations)."""
-    text = translations().ugettext(string)
+    """Flask-Babel's gettext, each text looked up once a language."""
+    text = _translated(string)
     return text % variables if variables else text
 
 
 @pass_eval_context
 def template_gettext(context: EvalContext, string: str, **variables) -> str:
     """`_()` and `{% trans %}` in templates: Jinja's "newstyle" gettext (the text escaped in
-    HTML, its %(variables)s filled in), with each text looked up once a language."""
-    page = _PAGE.get()
-    if page is None:
-        text = translations().ugettext(string)
-    else:
-        if page.strings is None:
-            page.strings = current_app.extensions.setdefault(STRINGS, {}).setdefault(page.lang, {})
-        text = page.strings.get(string)
-        if text is None:
-            text = page.strings[string] = translations().ugettext(string)
+    HTML, its %(variables)s filled in), each text looked up once a language."""
+    text = _translated(string)
     if context.autoescape:
         text = Markup(text)
     return text % variables
