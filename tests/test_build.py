@@ -410,6 +410,57 @@ def test_bad_content_leaves_the_previous_build_exactly_as_it_was(tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["build", "content", "translations"]
 
 
+BROKEN_LINK = {"services/test-helpline.md": SERVICE.replace(
+    "What happens when you call.", "Read [this](/crime/no-such-crime/).")}
+BROKEN_LINK_PROBLEM = ('test-helpline.md:16: the link "/crime/no-such-crime/" goes to a page that '
+                       "does not exist")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_problem_the_checks_beside_the_pages_find_stops_the_build(tmp_path, jobs):
+    # The texts are checked while the pages are drawn: an error there must still stop the
+    # build, name the file and line, and leave the last build as it was.
+    content = write_tree(tmp_path)
+    publish.build(content, tmp_path / "build", jobs=jobs)
+    before = tree_files(tmp_path / "build")
+    write_tree(tmp_path, BROKEN_LINK)
+
+    with pytest.raises(ContentError) as raised:
+        publish.build(content, tmp_path / "build", jobs=jobs)
+
+    assert [str(problem).partition("/content/services/")[2] for problem in raised.value.problems] == [
+        BROKEN_LINK_PROBLEM + ": check the spelling (pages of this site are written like "
+        "/crime/domestic-abuse/ or /staying-safe-online/)"]
+    assert tree_files(tmp_path / "build") == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["build", "content", "translations"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_page_that_cannot_be_drawn_is_explained_by_the_content_problem_behind_it(tmp_path, monkeypatch, jobs):
+    # If bad content also breaks a page, the editor hears about the content, not a traceback;
+    # with good content, the page's own error comes out whole, from whichever process met it.
+    content = write_tree(tmp_path, BROKEN_LINK)
+
+    def broken_page(slug):
+        raise RuntimeError(f"cannot draw {slug}")
+
+    def app_with_a_broken_page(*arguments, **keywords):
+        app = create_app(*arguments, **keywords)
+        app.view_functions["site.service"] = broken_page
+        return app
+
+    create_app = publish.create_app
+    monkeypatch.setattr(publish, "create_app", app_with_a_broken_page)
+    with pytest.raises(ContentError) as raised:
+        publish.build(content, tmp_path / "build", jobs=jobs)
+    assert BROKEN_LINK_PROBLEM in str(raised.value.problems[0])
+
+    write_tree(tmp_path)
+    with pytest.raises(ValueError, match="500 INTERNAL SERVER ERROR' on URL /en/services/test-helpline/"):
+        publish.build(content, tmp_path / "build", jobs=jobs)
+    assert not (tmp_path / "build").exists()
+
+
 def test_a_build_that_fails_while_freezing_leaves_the_previous_build(tmp_path, monkeypatch):
     content = write_tree(tmp_path)
     publish.build(content, tmp_path / "build")

@@ -66,7 +66,19 @@ class Pile(Generic[T]):
 
     def __init__(self, items: list[T]):
         self.items = items
-        self._taken = multiprocessing.get_context("fork" if _can_fork() else None).Value("q", 0)
+        context = multiprocessing.get_context("fork" if _can_fork() else None)
+        self._taken = context.Value("q", 0)
+        self._stopped = context.Value("b", 0, lock=False)
+
+    def stop(self) -> None:
+        """Say, to every process, that the work is to be given up (see `stopped`)."""
+        self._stopped.value = 1
+
+    @property
+    def stopped(self) -> bool:
+        """Whether a process has said the work is to be given up: the items are still handed
+        out, for what must be done even then."""
+        return bool(self._stopped.value)
 
     def __iter__(self) -> Iterator[T]:
         """The items this process takes, until none is left."""

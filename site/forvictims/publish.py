@@ -12,9 +12,11 @@ import shutil
 import sys
 import tempfile
 import time
+import traceback
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 import click
@@ -25,8 +27,9 @@ from werkzeug.wrappers import Response
 
 from . import hosting, parallel
 from .content.library import Library
-from .content.problems import command, display_path, plural
-from .editors.inspection import interface_folder, load_library
+from .content.problems import Problem, command, display_path, plural
+from .editors import inspection
+from .editors.inspection import interface_folder
 from .web.app import create_app
 from .web.catalogues import CATALOGUES, compile_catalogues
 from .web.views import all_urls
@@ -74,19 +77,24 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
     The translations of the buttons and menus (translations/, beside the content folder) are
     compiled into `catalogues` first: the package's own folder, unless told otherwise. The
     pages are shared among `jobs` processes: one for each processor, unless told otherwise.
+    The quick checks come first, and no page is drawn from content they find wrong; the long
+    ones run beside the pages, and the new folder is swapped in only if they pass too.
     """
     started = time.perf_counter()
     destination = Path(destination).resolve()
     check_destination(destination, Path(content_dir).resolve())
     with _not_collecting():
-        library = load_library(content_dir)  # raises ContentError before anything is written
+        content = inspection.start(content_dir)  # raises ContentError before anything is written
+    library = content.library
     compile_catalogues(interface_folder(content_dir), catalogues)
     origin, path = split_base_url(base_url or library.site.base_url)
     destination.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{destination.name}.staging-", dir=destination.parent))
     staging.chmod(0o755)
     try:
-        urls = freeze(create_app(library=library, catalogues=catalogues), library, staging, origin, path, jobs)
+        urls, found = freeze(create_app(library=library, catalogues=catalogues), library, staging, origin, path,
+                             jobs, content.checks)
+        warnings_found = inspection.finish([*content.problems, *found])  # raises ContentError
         extras = {"_headers": hosting.headers_file(), MARKER: MARKER_TEXT}
         for name, text in extras.items():
             (staging / name).write_text(text, encoding="utf-8")
@@ -99,7 +107,7 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
         files=len(urls) + len(extras),  # a file for each URL: walking the folder costs seconds
         seconds=time.perf_counter() - started,
         destination=destination,
-        notes=_notes(library, origin),
+        notes=_notes(len(warnings_found), origin),
     )
 
 
@@ -116,14 +124,15 @@ def _not_collecting():
 
 
 def freeze(app: Flask, library: Library, folder: Path, origin: str | None, path: str,
-           jobs: int | None = None) -> list[str]:
+           jobs: int | None = None, checks: list[Callable[[], list[Problem]]] = ()) -> tuple[list[str], list[Problem]]:
     """Write every page of the app over `library` into `folder`, as served from `origin` (None
-    when not known) under `path`; return the URLs written.
+    when not known) under `path`, and run `checks` beside them (the content's long checks, the
+    first its search check); return the URLs written and the problems the checks found.
 
-    The pages are shared among `jobs` processes (one for each processor, by default: see
-    parallel.py), each a Frozen-Flask freezer of its own taking groups of pages as it is free
-    and writing them into the same folder. No page depends on another, so the files are the
-    same whichever process writes them.
+    The work is shared among `jobs` processes (one for each processor, by default: see
+    parallel.py), each a Frozen-Flask freezer of its own taking work as it is free and writing
+    pages into the same folder. No page depends on another, so the files are the same whichever
+    process writes them. Once a check finds an error, no more pages are drawn: the build fails.
     """
     app.config.update(
         SITE_ORIGIN=origin,
@@ -136,25 +145,76 @@ def freeze(app: Flask, library: Library, folder: Path, origin: str | None, path:
     with app.app_context():
         urls = all_urls(library)
     _check_every_endpoint(app, urls)
-    pile = parallel.Pile(_groups(urls, library.languages))
-    written = parallel.run([functools.partial(_freeze_share, app, pile, with_static_files=number == 0)
-                            for number in range(jobs or parallel.ways(len(urls)))])
-    return [url for share in written for url in share]
+    pile = parallel.Pile(_work(_groups(urls, library.languages), list(checks)))
+    done = parallel.run([functools.partial(_freeze_share, app, pile, with_static_files=number == 0)
+                         for number in range(jobs or parallel.ways(len(urls)))])
+    found = [problem for share in done for problem in share.problems]
+    failed = next((share.failed for share in done if share.failed is not None), None)
+    if failed is not None and not any(not problem.warning for problem in found):
+        raise failed  # a page could not be drawn, and not for a problem the checks found
+    return [url for share in done for url in share.urls], found
 
 
-def _freeze_share(app: Flask, pile: parallel.Pile[list[tuple[str, dict]]], with_static_files: bool) -> list[str]:
-    """Freeze pages (endpoint, values) taken from `pile`, a group at a time, into the app's
-    FREEZER_DESTINATION."""
+@dataclass
+class _Work:
+    """What a process takes from the pile: a check to run, then pages to freeze (a language's
+    search pages come with the search check, which builds the index they need)."""
+
+    pages: list[tuple[str, dict]]
+    check: Callable[[], list[Problem]] | None = None
+
+
+def _work(groups: list[list[tuple[str, dict]]], checks: list[Callable[[], list[Problem]]]) -> list[_Work]:
+    """The pile, the longest work first: the search check with the first search pages, the
+    other checks (so that all have run, whatever comes next), then the groups of pages."""
+    if not checks:
+        return [_Work(group) for group in groups]
+    search, *others = checks
+    return [_Work(groups[0], search), *(_Work([], check) for check in others), *(_Work(group) for group in groups[1:])]
+
+
+@dataclass
+class _Share:
+    """What one process did: the URLs it wrote, the problems its checks found, and the error
+    that stopped it, if any (its traceback in the error's notes)."""
+
+    urls: list[str]
+    problems: list[Problem]
+    failed: BaseException | None = None
+
+
+def _freeze_share(app: Flask, pile: parallel.Pile[_Work], with_static_files: bool) -> _Share:
+    """Take work from `pile` until none is left: run its check, freeze its pages into the
+    app's FREEZER_DESTINATION."""
+    found: list[Problem] = []
+
+    def pages():
+        for work in pile:
+            if work.check is not None:
+                problems = work.check()
+                found.extend(problems)
+                if any(not problem.warning for problem in problems):
+                    pile.stop()  # the build fails: the other checks run, but no more pages
+            if not pile.stopped:
+                yield from work.pages
+
     freezer = Freezer(app, with_static_files=with_static_files, with_no_argument_rules=False,
                       log_url_for=False)  # every page is listed: url_for logging misses languages
-    freezer.register_generator(lambda: (url for group in pile for url in group))
+    freezer.register_generator(pages)
     client, app.test_client_class = app.test_client_class, _Fetch
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", FrozenFlaskWarning)
             # Each process builds some endpoints only: _check_every_endpoint has seen to the whole site.
             warnings.simplefilter("ignore", MissingURLGeneratorWarning)
-            return sorted(freezer.freeze())
+            return _Share(sorted(freezer.freeze()), found)
+    except Exception as error:  # kept until every check has run: a content error explains it better
+        error.add_note(traceback.format_exc())
+        pile.stop()
+        for work in pile:  # the checks left: no process draws pages any more
+            if work.check is not None:
+                found.extend(work.check())
+        return _Share([], found, error)
     finally:
         app.test_client_class = client
 
@@ -203,24 +263,26 @@ GROUP = 25  # pages taken at a time: few enough that the processes end together
 def _groups(urls: list[tuple[str, dict]], languages: list[str]) -> list[list[tuple[str, dict]]]:
     """`urls` in groups for the processes to take, longest work first, so that none is left
     with a long one at the end: each language's search page with its index, as both need that
-    language's search index; the sitemap, which lists every page; then the pages, in order, so
-    that a process writes pages that sit in one folder."""
+    language's search index; the pages that list the whole site (the sitemap, the open data,
+    the directory of helplines), each alone; then the other pages, in order, so that a process
+    writes pages that sit in one folder."""
     searching = [[url for url in urls if url[0] in SEARCHING and url[1]["lang"] == language]
                  for language in languages]
-    sitemap = [url for url in urls if url[0] == "root.sitemap"]
-    pages = [url for url in urls if url[0] not in SEARCHING and url[0] != "root.sitemap"]
-    return [group for group in (*searching, sitemap) if group] + [
+    alone = [[url] for url in urls if url[0] in WHOLE_SITE]
+    pages = [url for url in urls if url[0] not in SEARCHING and url[0] not in WHOLE_SITE]
+    return [group for group in searching if group] + alone + [
         pages[start:start + GROUP] for start in range(0, len(pages), GROUP)]
 
 
 SEARCHING = ("site.search", "site.search_data")  # the pages that need a language's search index
+WHOLE_SITE = ("root.sitemap", "root.open_data_json", "root.open_data_csv", "site.helplines")
 
 
-def _notes(library: Library, origin: str | None) -> tuple[str, ...]:
+def _notes(warnings_found: int, origin: str | None) -> tuple[str, ...]:
     """Things to do before publishing."""
     notes = []
-    if library.warnings:
-        notes.append(f"{plural(len(library.warnings), 'warning')} about the content: "
+    if warnings_found:
+        notes.append(f"{plural(warnings_found, 'warning')} about the content: "
                      f"run {command('check')} to see what needs doing.")
     if not origin:
         notes.append(

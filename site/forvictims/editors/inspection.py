@@ -5,7 +5,9 @@ what may be published into a Library, or say what stops it.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import click
 
@@ -48,6 +50,43 @@ def inspect(content_dir: Path | str, today: dt.date | None = None,
         return None, problems
     warnings = [problem for problem in problems if problem.warning]
     return gather(contents, warnings, drafts), warnings
+
+
+@dataclass(frozen=True)
+class Started:
+    """Content read for a build and given the quick checks: its Library, ready for pages to be
+    drawn from, the problems found so far, and the long checks still to run, as jobs the build
+    runs beside its pages (see checks.long_checks). `finish` says whether it may be published."""
+
+    library: Library
+    problems: list[Problem]
+    checks: list[Callable[[], list[Problem]]]
+
+
+TEXTS_A_CHECK = 200  # texts checked in one job of the long checks
+
+
+def start(content_dir: Path | str, today: dt.date | None = None) -> Started:
+    """Read `content_dir` for a build and give it the quick checks, or raise ContentError with
+    every problem, as load_library would: no page is drawn from content they find wrong."""
+    require_folder(Path(content_dir))
+    contents = loading.read(content_dir)
+    today = today or dt.date.today()
+    found = [*contents.problems, *checks.first_problems(contents, today, interface_folder(content_dir))]
+    if contents.site is None or any(not problem.warning for problem in found):
+        finish([*found, *checks.problems(contents, today, interface_folder(content_dir))])
+    texts = len(checks.texts_of(contents))
+    return Started(gather(contents), found, checks.long_checks(contents, max(1, texts // TEXTS_A_CHECK)))
+
+
+def finish(problems: list[Problem]) -> list[Problem]:
+    """The warnings among `problems`, in order of file and line, each once; ContentError if
+    there are errors."""
+    problems = sorted(set(problems))
+    errors = [problem for problem in problems if not problem.warning]
+    if errors:
+        raise ContentError(errors)
+    return problems
 
 
 def load_library(content_dir: Path | str, today: dt.date | None = None,
