@@ -32,7 +32,7 @@ from .editors import inspection
 from .editors.inspection import interface_folder
 from .web.app import create_app
 from .web.catalogues import CATALOGUES, compile_catalogues
-from .web.views import all_urls
+from .web.views import all_pages
 
 
 class BuildError(click.ClickException):
@@ -143,11 +143,11 @@ def freeze(app: Flask, library: Library, folder: Path, origin: str | None, path:
         FREEZER_REMOVE_EXTRA_FILES=False,
     )
     with app.app_context():
-        urls = all_urls(library)
-    _check_every_endpoint(app, urls)
-    pile = parallel.Pile(_work(_groups(urls, library.languages), list(checks)))
+        pages = all_pages(library)
+    _check_every_endpoint(app, pages)
+    pile = parallel.Pile(_work(_groups(pages, library.languages), list(checks)))
     done = parallel.run([functools.partial(_freeze_share, app, pile, with_static_files=number == 0)
-                         for number in range(jobs or parallel.ways(len(urls)))])
+                         for number in range(jobs or parallel.ways(len(pages)))])
     found = [problem for share in done for problem in share.problems]
     failed = next((share.failed for share in done if share.failed is not None), None)
     if failed is not None and not any(not problem.warning for problem in found):
@@ -160,11 +160,11 @@ class _Work:
     """What a process takes from the pile: a check to run, then pages to freeze (a language's
     search pages come with the search check, which builds the index they need)."""
 
-    pages: list[tuple[str, dict]]
+    pages: list[str]
     check: Callable[[], list[Problem]] | None = None
 
 
-def _work(groups: list[list[tuple[str, dict]]], checks: list[Callable[[], list[Problem]]]) -> list[_Work]:
+def _work(groups: list[list[str]], checks: list[Callable[[], list[Problem]]]) -> list[_Work]:
     """The pile, the longest work first: the search check with the first search pages, the
     other checks (so that all have run, whatever comes next), then the groups of pages."""
     if not checks:
@@ -248,30 +248,31 @@ class _Fetch(FlaskClient):
         return Response(data, status=status, headers=headers)
 
 
-def _check_every_endpoint(app: Flask, urls: list[tuple[str, dict]]) -> None:
-    """A page type the site has but never builds is a mistake in all_urls, not in the content."""
-    listed = {endpoint for endpoint, _ in urls} | {"static"}
+def _check_every_endpoint(app: Flask, pages: list[tuple[str, str, dict]]) -> None:
+    """A page type the site has but never builds is a mistake in all_pages, not in the content."""
+    listed = {endpoint for _, endpoint, _ in pages} | {"static"}
     missing = sorted(rule.endpoint for rule in app.url_map.iter_rules()
                      if "GET" in rule.methods and rule.endpoint not in listed)
     if missing:
-        raise RuntimeError(f"all_urls() lists no page for {', '.join(missing)}")
+        raise RuntimeError(f"all_pages() lists no page for {', '.join(missing)}")
 
 
 GROUP = 25  # pages taken at a time: few enough that the processes end together
 
 
-def _groups(urls: list[tuple[str, dict]], languages: list[str]) -> list[list[tuple[str, dict]]]:
-    """`urls` in groups for the processes to take, longest work first, so that none is left
-    with a long one at the end: each language's search page with its index, as both need that
-    language's search index; the pages that list the whole site (the sitemap, the open data,
-    the directory of helplines), each alone; then the other pages, in order, so that a process
-    writes pages that sit in one folder."""
-    searching = [[url for url in urls if url[0] in SEARCHING and url[1]["lang"] == language]
+def _groups(pages: list[tuple[str, str, dict]], languages: list[str]) -> list[list[str]]:
+    """The paths of `pages` (see all_pages) in groups for the processes to take, longest work
+    first, so that none is left with a long one at the end: each language's search page with
+    its index, as both need that language's search index; the pages that list the whole site
+    (the sitemap, the open data, the directory of helplines), each alone; then the other pages,
+    in order, so that a process writes pages that sit in one folder. Frozen-Flask is given the
+    paths, which spares it working each one out again."""
+    searching = [[path for path, endpoint, values in pages if endpoint in SEARCHING and values["lang"] == language]
                  for language in languages]
-    alone = [[url] for url in urls if url[0] in WHOLE_SITE]
-    pages = [url for url in urls if url[0] not in SEARCHING and url[0] not in WHOLE_SITE]
+    alone = [[path] for path, endpoint, _ in pages if endpoint in WHOLE_SITE]
+    others = [path for path, endpoint, _ in pages if endpoint not in SEARCHING and endpoint not in WHOLE_SITE]
     return [group for group in searching if group] + alone + [
-        pages[start:start + GROUP] for start in range(0, len(pages), GROUP)]
+        others[start:start + GROUP] for start in range(0, len(others), GROUP)]
 
 
 SEARCHING = ("site.search", "site.search_data")  # the pages that need a language's search index

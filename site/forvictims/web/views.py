@@ -349,14 +349,36 @@ def open_data_summary(content: Library) -> dict:
 
 
 def all_urls(library) -> list[tuple[str, dict]]:
-    """Every page of the site as (endpoint, values): what the freezer builds and the sitemap lists.
+    """Every page of the site as (endpoint, values): what the freezer builds and the sitemap lists."""
+    return [(endpoint, values) for _, endpoint, values in all_pages(library)]
+
+
+PAGES = "forvictims.pages"
+"""Where the app keeps all_pages, for the Library it was worked out for."""
+
+
+def all_pages(library) -> list[tuple[str, str, dict]]:
+    """Every page of the site as (path, endpoint, values), like ("/en/crime/x/", "site.crime",
+    {"lang": "en", "slug": "x"}): worked out once for each Library.
 
     The pages are the Library's site paths in every language; matching each against the URL map
-    keeps one list of pages for link checks, the freezer and the sitemap.
+    keeps one list of pages for link checks, the freezer and the sitemap. A page has the same
+    endpoint in every language, so each is matched once.
     """
+    kept = current_app.extensions.get(PAGES)
+    if kept is not None and kept[0] is library:
+        return kept[1]
     adapter = current_app.url_map.bind("localhost")
-    paths = ["/"] + [f"/{lang}{path}" for lang in library.languages for path in sorted(library.site_paths())]
-    paths += [f"/{lang}/search/index.json" for lang in library.languages]
-    paths += ["/404.html", "/sitemap.xml", "/robots.txt", "/favicon.ico"]
-    paths += [f"/{opendata.FOLDER}/{name}" for name in (opendata.JSON_FILE, opendata.CSV_FILE)]
-    return [adapter.match(path) for path in paths]
+    languages = library.languages
+    site = sorted(library.site_paths())
+    matched = [adapter.match(f"/{languages[0]}{path}") for path in site]
+    search_endpoint, search_values = adapter.match(f"/{languages[0]}/search/index.json")
+    pages = [("/", *adapter.match("/"))]
+    for lang in languages:
+        pages += [(f"/{lang}{path}", endpoint, {**values, "lang": lang})
+                  for path, (endpoint, values) in zip(site, matched)]
+    pages += [(f"/{lang}/search/index.json", search_endpoint, {**search_values, "lang": lang}) for lang in languages]
+    pages += [(path, *adapter.match(path)) for path in ("/404.html", "/sitemap.xml", "/robots.txt", "/favicon.ico", *(
+        f"/{opendata.FOLDER}/{name}" for name in (opendata.JSON_FILE, opendata.CSV_FILE)))]
+    current_app.extensions[PAGES] = (library, pages)
+    return pages
