@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 from pathlib import Path
 
@@ -44,6 +45,7 @@ def build(content: Path, output: Path, base_url: str | None) -> None:
     Nothing is written unless every page builds: the previous build stays as it was.
     """
     result = publish.build(content, output, base_url)
+    gc.freeze()  # the process ends here: Python need not look through what the build made first
     click.echo(
         f"Built {result.pages} pages ({result.files} files) into {output}/ "
         f"in {result.seconds:.1f} seconds."

@@ -83,8 +83,16 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
     started = time.perf_counter()
     destination = Path(destination).resolve()
     check_destination(destination, Path(content_dir).resolve())
-    with _not_collecting():
-        content = inspection.start(content_dir)  # raises ContentError before anything is written
+    try:
+        with _kept_whole():
+            content = inspection.start(content_dir)  # raises ContentError before anything is written
+        return _build(content, content_dir, destination, base_url, catalogues, jobs, started)
+    finally:
+        gc.unfreeze()
+
+
+def _build(content: inspection.Started, content_dir: Path | str, destination: Path, base_url: str | None,
+           catalogues: Path, jobs: int | None, started: float) -> BuildResult:
     library = content.library
     compile_catalogues(interface_folder(content_dir), catalogues)
     origin, path = split_base_url(base_url or library.site.base_url)
@@ -112,14 +120,15 @@ def build(content_dir: Path | str, destination: Path | str, base_url: str | None
 
 
 @contextlib.contextmanager
-def _not_collecting():
-    """Python's garbage collector paused: while the content is read, what is made is kept, yet
-    the collector would look through all of it again and again as it grows (most of a second
-    at scale)."""
+def _kept_whole():
+    """Python's garbage collector paused while the content is read, then told to leave what was
+    read alone until the build is done (gc.unfreeze): all of it is kept, yet the collector would
+    look through it again and again, most of a second at scale."""
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         gc.enable()
 
 
