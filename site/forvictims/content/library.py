@@ -69,10 +69,14 @@ class ServiceIndex:
         self.reporting: dict[str | None, list[str]] = defaultdict(list)
         self.crime_types_of: dict[str, list[str]] = {}
         self.areas_of: dict[str, list[str]] = {}
+        position = {area: number for number, area in enumerate(areas)}
         for document in services:
             meta = document.meta
-            self.crime_types_of[document.slug] = [crime for crime in crime_types if meta.covers_crime(crime)]
-            self.areas_of[document.slug] = [area for area in areas if meta.covers_area(area)]
+            self.crime_types_of[document.slug] = (
+                crime_types if meta.crime_types == "all" else [crime for crime in crime_types if crime in meta.crime_types])
+            self.areas_of[document.slug] = (
+                areas if meta.is_national() or meta.is_regional()
+                else sorted((area for area in set(meta.areas) if area in position), key=position.__getitem__))
             if not meta.reporting:
                 self._file(document, crime=None)
         for document in services:
