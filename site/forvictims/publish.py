@@ -29,6 +29,7 @@ from . import hosting, parallel
 from .content.library import Library
 from .content.problems import Problem, command, display_path, plural
 from .editors import inspection
+from .editors.checks import LongChecks
 from .editors.inspection import interface_folder
 from .web.app import create_app
 from .web.catalogues import CATALOGUES, compile_catalogues
@@ -133,10 +134,10 @@ def _kept_whole():
 
 
 def freeze(app: Flask, library: Library, folder: Path, origin: str | None, path: str,
-           jobs: int | None = None, checks: list[Callable[[], list[Problem]]] = ()) -> tuple[list[str], list[Problem]]:
+           jobs: int | None = None, checks: LongChecks | None = None) -> tuple[list[str], list[Problem]]:
     """Write every page of the app over `library` into `folder`, as served from `origin` (None
-    when not known) under `path`, and run `checks` beside them (the content's long checks, the
-    first its search check); return the URLs written and the problems the checks found.
+    when not known) under `path`, and run the content's long `checks` beside them; return the
+    URLs written and the problems the checks found.
 
     The work is shared among `jobs` processes (one for each processor, by default: see
     parallel.py), each a Frozen-Flask freezer of its own taking work as it is free and writing
@@ -154,7 +155,7 @@ def freeze(app: Flask, library: Library, folder: Path, origin: str | None, path:
     with app.app_context():
         pages = all_pages(library)
     _check_every_endpoint(app, pages)
-    pile = parallel.Pile(_work(_groups(pages, library.languages), list(checks)))
+    pile = parallel.Pile(_work(*_groups(pages, library.languages), checks))
     done = parallel.run([functools.partial(_freeze_share, app, pile, with_static_files=number == 0)
                          for number in range(jobs or parallel.ways(len(pages)))])
     found = [problem for share in done for problem in share.problems]
@@ -173,13 +174,15 @@ class _Work:
     check: Callable[[], list[Problem]] | None = None
 
 
-def _work(groups: list[list[str]], checks: list[Callable[[], list[Problem]]]) -> list[_Work]:
-    """The pile, the longest work first: the search check with the first search pages, the
-    other checks (so that all have run, whatever comes next), then the groups of pages."""
-    if not checks:
-        return [_Work(group) for group in groups]
-    search, *others = checks
-    return [_Work(groups[0], search), *(_Work([], check) for check in others), *(_Work(group) for group in groups[1:])]
+def _work(searching: dict[str, list[str]], others: list[list[str]], checks: LongChecks | None) -> list[_Work]:
+    """The pile, the longest work first: each language's search check with its search pages
+    (the check builds the index they need), the other checks (so that all have run, whatever
+    comes next), then the other pages (see _groups)."""
+    if checks is None:
+        return [_Work(group) for group in (*searching.values(), *others)]
+    search = [_Work(searching.get(language, []), check) for language, check in checks.search.items()]
+    unchecked = [_Work(group) for language, group in searching.items() if language not in checks.search]
+    return [*search, *unchecked, *(_Work([], check) for check in checks.texts), *(_Work(group) for group in others)]
 
 
 @dataclass
@@ -269,19 +272,18 @@ def _check_every_endpoint(app: Flask, pages: list[tuple[str, str, dict]]) -> Non
 GROUP = 25  # pages taken at a time: few enough that the processes end together
 
 
-def _groups(pages: list[tuple[str, str, dict]], languages: list[str]) -> list[list[str]]:
-    """The paths of `pages` (see all_pages) in groups for the processes to take, longest work
-    first, so that none is left with a long one at the end: each language's search page with
-    its index, as both need that language's search index; the pages that list the whole site
-    (the sitemap, the open data, the directory of helplines), each alone; then the other pages,
-    in order, so that a process writes pages that sit in one folder. Frozen-Flask is given the
-    paths, which spares it working each one out again."""
-    searching = [[path for path, endpoint, values in pages if endpoint in SEARCHING and values["lang"] == language]
-                 for language in languages]
+def _groups(pages: list[tuple[str, str, dict]], languages: list[str]) -> tuple[dict[str, list[str]], list[list[str]]]:
+    """The paths of `pages` (see all_pages) in groups for the processes to take: each language's
+    search page with its index, as both need that language's search index; then, longest work
+    first so that no process is left with a long one at the end, the pages that list the whole
+    site (the sitemap, the open data, the directory of helplines), each alone, and the other
+    pages in order, so that a process writes pages that sit in one folder. Frozen-Flask is
+    given the paths, which spares it working each one out again."""
+    searching = {language: [path for path, endpoint, values in pages
+                            if endpoint in SEARCHING and values["lang"] == language] for language in languages}
     alone = [[path] for path, endpoint, _ in pages if endpoint in WHOLE_SITE]
     others = [path for path, endpoint, _ in pages if endpoint not in SEARCHING and endpoint not in WHOLE_SITE]
-    return [group for group in searching if group] + alone + [
-        others[start:start + GROUP] for start in range(0, len(others), GROUP)]
+    return searching, alone + [others[start:start + GROUP] for start in range(0, len(others), GROUP)]
 
 
 SEARCHING = ("site.search", "site.search_data")  # the pages that need a language's search index

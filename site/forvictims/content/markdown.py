@@ -128,7 +128,12 @@ def _link_target(href: str, internal: Callable[[str], str]) -> tuple[str, bool] 
     return href, kind == "external"
 
 
+_DIGIT = re.compile(r"\d")  # a digit in any script, as phonenumbers reads Arabic or Bengali digits too
+
+
 def _phone_spans(text: str) -> list[tuple[int, int]]:
+    if not _DIGIT.search(text):  # most of a text: no number can be in it
+        return []
     spans = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, REGION)]
     for match in SHORT_NUMBERS.finditer(text):
         if not any(start <= match.start() < end for start, end in spans):

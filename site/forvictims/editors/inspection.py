@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import click
 
@@ -60,7 +59,7 @@ class Started:
 
     library: Library
     problems: list[Problem]
-    checks: list[Callable[[], list[Problem]]]
+    checks: checks.LongChecks
 
 
 TEXTS_A_CHECK = 200  # texts checked in one job of the long checks

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -50,13 +51,22 @@ def texts_of(contents: Contents) -> list[Document]:
     return english + translated
 
 
-def long_checks(contents: Contents, shares: int) -> list[Callable[[], list[Problem]]]:
+@dataclass(frozen=True)
+class LongChecks:
     """The checks that take seconds at scale, as jobs that can run in any order, in any process,
-    beside the build (publish.py): the search check first, then the texts in `shares` parts."""
+    beside the build (publish.py): the search check of each language, which builds the index
+    that language's search pages need, and the texts' checks, in parts."""
+
+    search: dict[str, Callable[[], list[Problem]]]
+    texts: list[Callable[[], list[Problem]]]
+
+
+def long_checks(contents: Contents, shares: int) -> LongChecks:
+    """The long checks, the texts in `shares` parts."""
     documents, targets = texts_of(contents), texts.Targets.of(contents)
-    return [functools.partial(search.problems, contents), *(
+    return LongChecks(search.by_language(contents), [
         functools.partial(_problems_of, contents, targets, documents[number::shares], False)
-        for number in range(shares))]
+        for number in range(shares)])
 
 
 def _problems_of(contents: Contents, targets: texts.Targets, documents: list[Document],

@@ -3,6 +3,10 @@ crime type's own keywords must find its page, or a victim using those words woul
 
 from __future__ import annotations
 
+import functools
+from typing import Callable
+
+from ...content.library import Library
 from ...content.loading import Contents, gather
 from ...content.problems import Problem
 from ...content.search_words import NAME, SEARCHED_FOLDERS, resolve
@@ -14,7 +18,19 @@ TOP = 3  # a keyword finds its crime type when the page is among the first this 
 
 
 def problems(contents: Contents) -> list[Problem]:
-    return [*_references(contents), *_keywords(contents)]
+    return [problem for check in by_language(contents).values() for problem in check()]
+
+
+def by_language(contents: Contents) -> dict[str, Callable[[], list[Problem]]]:
+    """The search check as a job for each language, which builds that language's search index
+    (kept for the build's search pages, see search/index.py): the first language's also checks
+    the search words files."""
+    if contents.site is None:
+        return {"": functools.partial(_references, contents)}
+    library = functools.cache(lambda: gather(contents))
+    first, *others = contents.site.languages
+    return {first: lambda: [*_references(contents), *_keywords(library, first)],
+            **{language: functools.partial(_keywords, library, language) for language in others}}
 
 
 def _references(contents: Contents) -> list[Problem]:
@@ -47,27 +63,24 @@ def _references(contents: Contents) -> list[Problem]:
     return found
 
 
-def _keywords(contents: Contents) -> list[Problem]:
-    """Warnings for crime type keywords that do not bring up their own page near the top."""
-    if contents.site is None:
+def _keywords(library: Callable[[], Library], language: str) -> list[Problem]:
+    """Warnings for crime type keywords that do not bring up their own page near the top, in
+    `language`'s search (`library` gives the content's Library)."""
+    localised = library().in_language(language)
+    # An English page in another language is checked in English.
+    translated = [crime for crime in localised.crime_types.values() if crime.language == language]
+    if not translated:
         return []
-    library = gather(contents)
+    index = SearchIndex(documents(localised, language), language)
     found = []
-    for language in library.languages:
-        localised = library.in_language(language)
-        # An English page in another language is checked in English.
-        translated = [crime for crime in localised.crime_types.values() if crime.language == language]
-        if not translated:
-            continue
-        index = SearchIndex(documents(localised, language), language)
-        for crime in translated:
-            own = (f"/crime/{crime.slug}/", f"/{crime.slug}/")
-            for number, keyword in enumerate(crime.meta.keywords):
-                results = index.search(keyword, TOP)
-                if not any(result.path.endswith(own) for result in results):
-                    shown = "; ".join(result.title for result in results) or "nothing"
-                    found.append(Problem(crime.source, crime.line_of("keywords", number), (
-                        f'searching for "{keyword}" does not show this page in the first {TOP} '
-                        f"results (it shows {shown}): make the keyword say more about this crime, "
-                        f"or send its words here in content/{NAME}.yaml"), warning=True))
+    for crime in translated:
+        own = (f"/crime/{crime.slug}/", f"/{crime.slug}/")
+        for number, keyword in enumerate(crime.meta.keywords):
+            results = index.search(keyword, TOP)
+            if not any(result.path.endswith(own) for result in results):
+                shown = "; ".join(result.title for result in results) or "nothing"
+                found.append(Problem(crime.source, crime.line_of("keywords", number), (
+                    f'searching for "{keyword}" does not show this page in the first {TOP} '
+                    f"results (it shows {shown}): make the keyword say more about this crime, "
+                    f"or send its words here in content/{NAME}.yaml"), warning=True))
     return found
