@@ -33,6 +33,8 @@ class Targets:
     live: set[str]
     every: set[str]
     live_slugs: dict[str, set[str]]
+    drafts: frozenset[str] = frozenset()
+    """The pages of drafts: in `every`, not in `live`."""
 
     @classmethod
     def of(cls, contents: Contents) -> Targets:
@@ -41,7 +43,8 @@ class Targets:
             return site_paths(crime_types=slugs["crime-types"], areas=slugs["areas"],
                               services=slugs["services"], pages=slugs["pages"])
         live = contents.live()
-        return cls(paths(live), paths(contents.documents), {folder: set(docs) for folder, docs in live.items()})
+        live_paths, every = paths(live), paths(contents.documents)
+        return cls(live_paths, every, {folder: set(docs) for folder, docs in live.items()}, frozenset(every - live_paths))
 
 
 def problems(document: Document, targets: Targets) -> list[Problem]:
@@ -54,7 +57,7 @@ def problems(document: Document, targets: Targets) -> list[Problem]:
     found = [Problem(document.source, line, message)
              for line, message in markdown_problems(document.body, document.body_line,
                                                     targets.live if is_live else targets.every,
-                                                    drafts=targets.every - targets.live)]
+                                                    drafts=targets.drafts)]
     for line, href in http_links(document.body, document.body_line):
         found.append(Problem(document.source, line, f'the link "{href}" {NOT_PRIVATE}', warning=True))
     for name in WEB_FIELDS if english else ():
