@@ -34,6 +34,9 @@ class FrontMatter:
     body_line: int  # line of the file on which the body starts
 
 
+_TEXT = "tag:yaml.org,2002:str"
+
+
 class _YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """YAML without the surprises editors meet, read by libyaml when PyYAML has it (it is many
     times faster, and the same YAML).
@@ -41,6 +44,12 @@ class _YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     YAML 1.1 reads `17:00` as the number 1020 (base 60) and `1:30` as 90. Opening times are
     written exactly like that, so those forms stay text here.
     """
+
+    def construct_object(self, node, deep=False):
+        """PyYAML's, at once for plain text, which is most of the values."""
+        if node.__class__ is ScalarNode and node.tag == _TEXT:
+            return node.value
+        return super().construct_object(node, deep)
 
     def resolve(self, kind, value, implicit):
         """PyYAML's, without joining two lists for every plain value: the content has a
