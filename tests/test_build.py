@@ -58,7 +58,9 @@ def expected_files() -> set[str]:
     pages = {"index.html", "404.html"} | {f"{lang}/{path}index.html" for lang in languages for path in paths}
     pages |= {f"{lang}/search/index.json" for lang in languages}  # each language's search index
     open_data = {"open-data/services.json", "open-data/services.csv"}  # the list of services, for reuse
-    return pages | STATIC | open_data | {"sitemap.xml", "robots.txt", "favicon.ico", "_headers", ".forvictims-build"}
+    sitemaps = {f"sitemap-{language}.xml" for language in declared_languages()}
+    return pages | STATIC | open_data | sitemaps | {"sitemap.xml", "robots.txt", "favicon.ico", "_headers",
+                                                    ".forvictims-build"}
 
 
 def files_in(folder: Path) -> set[str]:
@@ -71,7 +73,8 @@ def html_pages(folder: Path) -> list[Path]:
 
 def test_the_build_holds_exactly_the_expected_files(built_site, library):
     assert files_in(built_site) == expected_files()
-    assert len(expected_files()) == (len(library.site_paths()) + 1) * len(library.languages) + 14
+    # each language's pages, search index and sitemap; then the files of the whole site
+    assert len(expected_files()) == (len(library.site_paths()) + 2) * len(library.languages) + 14
 
 
 def test_every_crime_type_has_a_page_in_every_area(built_site, library):
@@ -361,11 +364,17 @@ def test_staying_safe_online_never_claims_history_is_erased(built_site):
 
 
 def test_sitemap_and_robots(built_site, library):
-    sitemap = (built_site / "sitemap.xml").read_text()
-    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
-    # every page in every language, plus the language chooser
-    assert len(locations) == len(library.site_paths()) * len(library.languages) + 1
-    assert "/en/area/sandwell/hate-crime/" in locations
+    # sitemap.xml is an index of one sitemap for each language, which lists that language's pages.
+    index = (built_site / "sitemap.xml").read_text()
+    assert index.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex ')
+    sitemaps = re.findall(r"<loc>([^<]+)</loc>", index)
+    assert sitemaps == [f"/sitemap-{language}.xml" for language in library.languages]
+    locations = {language: re.findall(r"<loc>([^<]+)</loc>", (built_site / f"sitemap-{language}.xml").read_text())
+                 for language in library.languages}
+    for language, found in locations.items():
+        chooser = ["/"] if language == library.languages[0] else []
+        assert sorted(found) == sorted(chooser + [f"/{language}{path}" for path in library.site_paths()])
+    assert "/en/area/sandwell/hate-crime/" in locations["en"]
     assert (built_site / "robots.txt").read_text().startswith("User-agent: *\nAllow: /\n")
 
 
@@ -485,7 +494,9 @@ def test_base_url_puts_the_site_under_a_sub_path(tmp_path):
     local = [url for url in local if url and url.startswith("/")]
     assert local and all(url.startswith("/for-victims/") for url in local)
     assert "/for-victims/en/staying-safe-online/" in local  # a link written in Markdown
-    sitemap = (tmp_path / "build" / "sitemap.xml").read_text()
+    index = (tmp_path / "build" / "sitemap.xml").read_text()
+    assert "<loc>https://www.example.org.uk/for-victims/sitemap-en.xml</loc>" in index
+    sitemap = (tmp_path / "build" / "sitemap-en.xml").read_text()
     assert "<loc>https://www.example.org.uk/for-victims/en/crime/domestic-abuse/</loc>" in sitemap
     robots = (tmp_path / "build" / "robots.txt").read_text()
     assert "Sitemap: https://www.example.org.uk/for-victims/sitemap.xml" in robots
@@ -497,7 +508,7 @@ def test_build_command_says_how_many_pages_and_where(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 0, result.output
     assert re.fullmatch(
-        r"Built 21 pages \(34 files\) into build/ in \d+\.\d seconds\.\n"
+        r"Built 21 pages \(35 files\) into build/ in \d+\.\d seconds\.\n"
         r"Note: sitemap.xml and robots.txt give page addresses without the site's domain, because "
         r"base_url in content/site.yaml has none. Set it to the address the site is published at "
         r"before it goes live.\n",

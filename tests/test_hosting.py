@@ -70,7 +70,7 @@ def test_fingerprinted_files_are_kept_a_year_and_pages_five_minutes(at_the_root)
 
 @pytest.mark.parametrize("path, kind", [("/en/", "text/html"), ("css", "text/css"),
                                         ("/en/search/index.json", "application/json"),
-                                        ("/sitemap.xml", "text/xml"),
+                                        ("/sitemap.xml", "text/xml"), ("/sitemap-ar.xml", "text/xml"),
                                         ("/open-data/services.json", "application/json"),
                                         ("/open-data/services.csv", "text/csv")])
 def test_text_is_sent_compressed_with_its_type(at_the_root, path, kind):

@@ -276,7 +276,7 @@ def _groups(pages: list[tuple[str, str, dict]], languages: list[str]) -> tuple[d
     """The paths of `pages` (see all_pages) in groups for the processes to take: each language's
     search page with its index, as both need that language's search index; then, longest work
     first so that no process is left with a long one at the end, the pages that list the whole
-    site (the sitemap, the open data, the directory of helplines), each alone, and the other
+    site (the sitemaps, the open data, the directory of helplines), each alone, and the other
     pages in order, so that a process writes pages that sit in one folder. Frozen-Flask is
     given the paths, which spares it working each one out again."""
     searching = {language: [path for path, endpoint, values in pages
@@ -287,7 +287,7 @@ def _groups(pages: list[tuple[str, str, dict]], languages: list[str]) -> tuple[d
 
 
 SEARCHING = ("site.search", "site.search_data")  # the pages that need a language's search index
-WHOLE_SITE = ("root.sitemap", "root.open_data_json", "root.open_data_csv", "site.helplines")
+WHOLE_SITE = ("root.language_sitemap", "root.open_data_json", "root.open_data_csv", "site.helplines")
 
 
 def _notes(warnings_found: int, origin: str | None) -> tuple[str, ...]:

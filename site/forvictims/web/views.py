@@ -7,10 +7,11 @@ out: to know what is on a page, read its view.
 from __future__ import annotations
 
 import mimetypes
+from urllib.parse import quote
 from dataclasses import dataclass, replace
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..content import markdown
 from ..content.document import Document
@@ -119,24 +120,35 @@ def not_found(error):
 
 @root.get("/sitemap.xml")
 def sitemap():
-    # Each page with the same page in every language (its alternates), when there are several.
-    pages: dict[tuple, list[tuple[str, str]]] = {}
-    for endpoint, values in all_urls(library()):
+    # An index of one sitemap for each language: a sitemap may list 50,000 addresses, and the
+    # site in seven languages at national scale comes near that.
+    site_url = current_app.config["SITE_ORIGIN"] or ""
+    sitemaps = [site_url + url_for("root.language_sitemap", lang=lang) for lang in library().languages]
+    return Response(render_template("sitemap_index.xml", sitemaps=sitemaps),
+                    mimetype=mimetypes.guess_type("sitemap.xml")[0])
+
+
+@root.get("/sitemap-<lang>.xml")
+def language_sitemap(lang):
+    # The pages in `lang` (and the language chooser, in the first language's), each with the
+    # same page in every language (its alternates), when there are several.
+    content = library()
+    if lang not in content.languages:
+        abort(404)
+    site_url = escape(current_app.config["SITE_ORIGIN"] or "") + escape(request.script_root)
+    versions: dict[tuple, list[tuple[str, str]]] = {}
+    for path, endpoint, values in all_pages(content):
         if (endpoint.startswith("site.") and endpoint != "site.search_data") or endpoint == "root.landing":
             same = (endpoint, tuple(sorted((key, value) for key, value in values.items() if key != "lang")))
-            pages.setdefault(same, []).append((values.get("lang", ""), url_for(endpoint, **values)))
-    site_url = current_app.config["SITE_ORIGIN"] or ""
+            versions.setdefault(same, []).append((values.get("lang", content.languages[0]), escape(quote(path))))
     urls = []
-    for versions in pages.values():
-        # The same links for each version of a page: written once for all of them.
-        alternates = Markup("").join(
-            Markup('<xhtml:link rel="alternate" hreflang="{}" href="{}"/>').format(lang, site_url + href)
-            for lang, href in versions) if len(versions) > 1 else ""
-        urls += [(url, alternates) for _, url in versions]
-    return Response(
-        render_template("sitemap.xml", urls=urls, site_url=site_url),
-        mimetype=mimetypes.guess_type("sitemap.xml")[0],
-    )
+    for pages in versions.values():
+        href = next((href for language, href in pages if language == lang), None)
+        if href is not None:
+            alternates = "".join(f'<xhtml:link rel="alternate" hreflang="{language}" href="{site_url}{link}"/>'
+                                 for language, link in pages) if len(pages) > 1 else ""
+            urls.append((Markup(site_url + href), Markup(alternates)))
+    return Response(render_template("sitemap.xml", urls=urls), mimetype=mimetypes.guess_type("sitemap.xml")[0])
 
 
 @root.get("/robots.txt")
@@ -378,7 +390,8 @@ def all_pages(library) -> list[tuple[str, str, dict]]:
         pages += [(f"/{lang}{path}", endpoint, {**values, "lang": lang})
                   for path, (endpoint, values) in zip(site, matched)]
     pages += [(f"/{lang}/search/index.json", search_endpoint, {**search_values, "lang": lang}) for lang in languages]
-    pages += [(path, *adapter.match(path)) for path in ("/404.html", "/sitemap.xml", "/robots.txt", "/favicon.ico", *(
-        f"/{opendata.FOLDER}/{name}" for name in (opendata.JSON_FILE, opendata.CSV_FILE)))]
+    pages += [(path, *adapter.match(path)) for path in (
+        "/404.html", "/sitemap.xml", *(f"/sitemap-{lang}.xml" for lang in languages), "/robots.txt", "/favicon.ico",
+        *(f"/{opendata.FOLDER}/{name}" for name in (opendata.JSON_FILE, opendata.CSV_FILE)))]
     current_app.extensions[PAGES] = (library, pages)
     return pages
