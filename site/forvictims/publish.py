@@ -33,6 +33,7 @@ from .editors.checks import LongChecks
 from .editors.inspection import interface_folder
 from .web.app import create_app
 from .web.catalogues import CATALOGUES, compile_catalogues
+from .web.search import helplines_in
 from .web.views import all_pages
 
 
@@ -101,8 +102,9 @@ def _build(content: inspection.Started, content_dir: Path | str, destination: Pa
     staging = Path(tempfile.mkdtemp(prefix=f"{destination.name}.staging-", dir=destination.parent))
     staging.chmod(0o755)
     try:
-        urls, found = freeze(create_app(library=library, catalogues=catalogues), library, staging, origin, path,
-                             jobs, content.checks)
+        app = create_app(library=library, catalogues=catalogues)
+        checks = content.long_checks(helplines=functools.partial(helplines_in, app))  # the site's own words
+        urls, found = freeze(app, library, staging, origin, path, jobs, checks)
         warnings_found = inspection.finish([*content.problems, *found])  # raises ContentError
         extras = {"_headers": hosting.headers_file(), MARKER: MARKER_TEXT}
         for name, text in extras.items():

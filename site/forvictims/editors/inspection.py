@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import click
 
@@ -14,6 +15,7 @@ from ..content import loading
 from ..content.library import Library
 from ..content.loading import gather
 from ..content.problems import ContentError, Problem, display_path
+from ..search.documents import Helplines
 from . import checks
 
 
@@ -54,12 +56,17 @@ def inspect(content_dir: Path | str, today: dt.date | None = None,
 @dataclass(frozen=True)
 class Started:
     """Content read for a build and given the quick checks: its Library, ready for pages to be
-    drawn from, the problems found so far, and the long checks still to run, as jobs the build
-    runs beside its pages (see checks.long_checks). `finish` says whether it may be published."""
+    drawn from, the problems found so far, and what was read, for the long checks still to run
+    as jobs beside the pages (long_checks). `finish` says whether it may be published."""
 
     library: Library
     problems: list[Problem]
-    checks: checks.LongChecks
+    contents: loading.Contents
+
+    def long_checks(self, helplines: Callable[[str], Helplines] | None = None) -> checks.LongChecks:
+        """The long checks still to run (for `helplines`, see checks.search.by_language)."""
+        texts = len(checks.texts_of(self.contents))
+        return checks.long_checks(self.contents, max(1, texts // TEXTS_A_CHECK), helplines)
 
 
 TEXTS_A_CHECK = 200  # texts checked in one job of the long checks
@@ -74,8 +81,7 @@ def start(content_dir: Path | str, today: dt.date | None = None) -> Started:
     found = [*contents.problems, *checks.first_problems(contents, today, interface_folder(content_dir))]
     if contents.site is None or any(not problem.warning for problem in found):
         finish([*found, *checks.problems(contents, today, interface_folder(content_dir))])
-    texts = len(checks.texts_of(contents))
-    return Started(gather(contents), found, checks.long_checks(contents, max(1, texts // TEXTS_A_CHECK)))
+    return Started(gather(contents), found, contents)
 
 
 def finish(problems: list[Problem]) -> list[Problem]:

@@ -20,13 +20,22 @@ def search_index(library: Library, language: str) -> SearchIndex:
     """The index of `library` (already in `language`), kept until the content changes."""
     indexes = current_app.extensions.setdefault(INDEXES, {})
     if language not in indexes:
-        helplines = Helplines(_("Helplines and services"),
-                              _("Every helpline and service on one page, ready to print."),
-                              (_("phone numbers"),))
         indexes[language] = SearchIndex(
-            documents(library, language, helplines), language,
+            documents(library, language, _helplines()), language,
             pair_title=_("%(crime)s: support in %(area)s", crime="{crime}", area="{area}"))
     return indexes[language]
+
+
+def _helplines() -> Helplines:
+    return Helplines(_("Helplines and services"), _("Every helpline and service on one page, ready to print."),
+                     (_("phone numbers"),))
+
+
+def helplines_in(app: Flask, language: str) -> Helplines:
+    """The words of the page of every helpline in `language`, as its search index has them."""
+    with app.test_request_context(f"/{language}/search/"):
+        begin_page(language)
+        return _helplines()
 
 
 def digest(index: SearchIndex) -> str:

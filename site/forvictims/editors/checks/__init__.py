@@ -16,6 +16,7 @@ from ...content.document import Document
 from ...content.loading import Contents
 from ... import parallel
 from ...content.problems import Problem
+from ...search.documents import Helplines
 from . import honesty, references, reviews, search, texts, translations
 
 
@@ -61,10 +62,10 @@ class LongChecks:
     texts: list[Callable[[], list[Problem]]]
 
 
-def long_checks(contents: Contents, shares: int) -> LongChecks:
-    """The long checks, the texts in `shares` parts."""
+def long_checks(contents: Contents, shares: int, helplines: Callable[[str], Helplines] | None = None) -> LongChecks:
+    """The long checks, the texts in `shares` parts (for `helplines`, see search.by_language)."""
     documents, targets = texts_of(contents), texts.Targets.of(contents)
-    return LongChecks(search.by_language(contents), [
+    return LongChecks(search.by_language(contents, helplines), [
         functools.partial(_problems_of, contents, targets, documents[number::shares], False)
         for number in range(shares)])
 

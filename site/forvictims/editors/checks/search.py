@@ -11,7 +11,7 @@ from ...content.loading import Contents, gather
 from ...content.problems import Problem
 from ...content.search_words import NAME, SEARCHED_FOLDERS, resolve
 from ...content.validation import closest
-from ...search.documents import documents
+from ...search.documents import Helplines, documents
 from ...search.index import SearchIndex
 
 TOP = 3  # a keyword finds its crime type when the page is among the first this many results
@@ -21,16 +21,20 @@ def problems(contents: Contents) -> list[Problem]:
     return [problem for check in by_language(contents).values() for problem in check()]
 
 
-def by_language(contents: Contents) -> dict[str, Callable[[], list[Problem]]]:
+def by_language(contents: Contents, helplines: Callable[[str], Helplines] | None = None,
+                ) -> dict[str, Callable[[], list[Problem]]]:
     """The search check as a job for each language, which builds that language's search index
     (kept for the build's search pages, see search/index.py): the first language's also checks
-    the search words files."""
+    the search words files. `helplines` gives the words of the page of every helpline in a
+    language, as the site has them (in English if not given)."""
     if contents.site is None:
         return {"": functools.partial(_references, contents)}
     library = functools.cache(lambda: gather(contents))
+    words = helplines or (lambda language: Helplines())
     first, *others = contents.site.languages
-    return {first: lambda: [*_references(contents), *_keywords(library, first)],
-            **{language: functools.partial(_keywords, library, language) for language in others}}
+    return {first: lambda: [*_references(contents), *_keywords(library, first, words(first))],
+            **{language: lambda language=language: _keywords(library, language, words(language))
+               for language in others}}
 
 
 def _references(contents: Contents) -> list[Problem]:
@@ -63,7 +67,7 @@ def _references(contents: Contents) -> list[Problem]:
     return found
 
 
-def _keywords(library: Callable[[], Library], language: str) -> list[Problem]:
+def _keywords(library: Callable[[], Library], language: str, helplines: Helplines) -> list[Problem]:
     """Warnings for crime type keywords that do not bring up their own page near the top, in
     `language`'s search (`library` gives the content's Library)."""
     localised = library().in_language(language)
@@ -71,7 +75,7 @@ def _keywords(library: Callable[[], Library], language: str) -> list[Problem]:
     translated = [crime for crime in localised.crime_types.values() if crime.language == language]
     if not translated:
         return []
-    index = SearchIndex(documents(localised, language), language)
+    index = SearchIndex(documents(localised, language, helplines), language)
     found = []
     for crime in translated:
         own = (f"/crime/{crime.slug}/", f"/{crime.slug}/")
