@@ -150,8 +150,9 @@ def create_app(library: Library | None = None, preview: Preview | None = None,
 
 
 def _forget_language(error) -> None:
-    # Frozen-Flask renders every page in one app context, so `g` outlives a request: without
-    # this, /404.html would come out in whichever language was frozen last.
+    # Frozen-Flask renders every page in one thread and one app context, so the page's language
+    # would outlive its request: without this, /404.html would come out in whichever language
+    # was frozen last.
     end_page()
     flask_babel.refresh()
 
