@@ -448,14 +448,16 @@ def test_a_problem_the_checks_beside_the_pages_find_stops_the_build(tmp_path, jo
 def test_a_page_that_cannot_be_drawn_is_explained_by_the_content_problem_behind_it(tmp_path, monkeypatch, jobs):
     # If bad content also breaks a page, the editor hears about the content, not a traceback;
     # with good content, the page's own error comes out whole, from whichever process met it.
+    # The search page is drawn right after the search check, before the texts are checked: so
+    # the page fails before the check that finds the broken link has even run.
     content = write_tree(tmp_path, BROKEN_LINK)
 
-    def broken_page(slug):
-        raise RuntimeError(f"cannot draw {slug}")
+    def broken_page():
+        raise RuntimeError("cannot draw the search page")
 
     def app_with_a_broken_page(*arguments, **keywords):
         app = create_app(*arguments, **keywords)
-        app.view_functions["site.service"] = broken_page
+        app.view_functions["site.search"] = broken_page
         return app
 
     create_app = publish.create_app
@@ -465,7 +467,7 @@ def test_a_page_that_cannot_be_drawn_is_explained_by_the_content_problem_behind_
     assert BROKEN_LINK_PROBLEM in str(raised.value.problems[0])
 
     write_tree(tmp_path)
-    with pytest.raises(ValueError, match="500 INTERNAL SERVER ERROR' on URL /en/services/test-helpline/"):
+    with pytest.raises(ValueError, match="500 INTERNAL SERVER ERROR' on URL /en/search/"):
         publish.build(content, tmp_path / "build", jobs=jobs)
     assert not (tmp_path / "build").exists()
 

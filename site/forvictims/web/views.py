@@ -360,11 +360,6 @@ def open_data_summary(content: Library) -> dict:
     }
 
 
-def all_urls(library) -> list[tuple[str, dict]]:
-    """Every page of the site as (endpoint, values): what the freezer builds and the sitemap lists."""
-    return [(endpoint, values) for _, endpoint, values in all_pages(library)]
-
-
 PAGES = "forvictims.pages"
 """Where the app keeps all_pages, for the Library it was worked out for."""
 
